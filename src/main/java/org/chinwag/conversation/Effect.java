@@ -1,0 +1,35 @@
+package org.chinwag.conversation;
+
+/**
+ * Something the engine decided that the outside world must record. The engine never does I/O:
+ * the messages layer applies these effects in the same transaction that stores the inbound message.
+ */
+public sealed interface Effect {
+
+    /** The inbound text answered question {@code questionId} of the current script. */
+    record ReplyGiven(String questionId, String text) implements Effect {}
+
+    /** The resident agreed to take part under this script version. */
+    record ConsentGiven(String scriptId, int scriptVersion) implements Effect {}
+
+    /** The resident declined: keep only that this channel id declined. */
+    record ConsentRefused(String scriptId, int scriptVersion) implements Effect {}
+
+    /** An optional about-you answer; {@code field} is one of {@code area}, {@code age_band}, {@code community}. */
+    record ProfileAnswered(String field, String value) implements Effect {}
+
+    /** Opt in (true) or out (false) of hearing what happens next. */
+    record OptInChanged(boolean optedIn) implements Effect {}
+
+    /** /stop: opt out of everything; the bot stays quiet until the resident starts again. */
+    record Stopped() implements Effect {}
+
+    /** /forget, confirmed: erase everything held about this resident. */
+    record ForgetConfirmed() implements Effect {}
+
+    /** /mydata: send the resident what is held about them (the messages layer renders it). */
+    record MyDataRequested() implements Effect {}
+
+    /** A new conversation began (via /start or /restart), optionally for an event code. */
+    record ConversationStarted(String scriptId, int scriptVersion, String eventCode) implements Effect {}
+}

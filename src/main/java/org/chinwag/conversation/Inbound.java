@@ -1,0 +1,42 @@
+package org.chinwag.conversation;
+
+/** What a resident sent, already stripped of everything channel-specific. */
+public sealed interface Inbound {
+
+    /** Free text typed by the resident. */
+    record Text(String text) implements Inbound {}
+
+    /** A button the engine offered was pressed; {@code value} is the button's value, {@code label} what it said. */
+    record ButtonPress(String value, String label) implements Inbound {}
+
+    /** A slash command such as {@code /start abc}: {@code name} without the slash, lower case; argument may be empty. */
+    record Command(String name, String argument) implements Inbound {}
+
+    /**
+     * Something the bot cannot read: a sticker, photo, voice note, location, document, an edit of an
+     * earlier message. {@code what} names it in plain words ("sticker", "photo", "edit").
+     */
+    record Unsupported(String what) implements Inbound {}
+
+    /** The text to store for this inbound, whatever its kind. */
+    default String storedText() {
+        if (this instanceof Text t) return t.text();
+        if (this instanceof ButtonPress b) return b.label() == null || b.label().isBlank() ? b.value() : b.label();
+        if (this instanceof Command c) return c.argument().isEmpty() ? "/" + c.name() : "/" + c.name() + " " + c.argument();
+        return "[" + ((Unsupported) this).what() + "]";
+    }
+
+    /** Parses typed text: anything starting with '/' is a command (Telegram's "/start@botname" form included). */
+    static Inbound fromTyped(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.startsWith("/") && text.length() > 1 && Character.isLetter(text.charAt(1))) {
+            int space = text.indexOf(' ');
+            String head = space < 0 ? text.substring(1) : text.substring(1, space);
+            int at = head.indexOf('@');
+            if (at >= 0) head = head.substring(0, at);
+            String argument = space < 0 ? "" : text.substring(space + 1).strip();
+            return new Command(head.toLowerCase(java.util.Locale.ROOT), argument);
+        }
+        return new Text(text);
+    }
+}
