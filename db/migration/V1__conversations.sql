@@ -53,6 +53,9 @@ CREATE TABLE message (
     direction             VARCHAR(8)   NOT NULL,                  -- in | out
     -- inbound: the channel's id for the delivery (Telegram update_id), unique so redelivery is a no-op
     external_id           VARCHAR(128),
+    -- outbound only, and only when the participant row is gone (the "all deleted" confirmation
+    -- after /forget): the channel id to send to, cleared once sent
+    recipient             VARCHAR(128),
     kind                  VARCHAR(16)  NOT NULL,                  -- text | button | command | unsupported
     body                  TEXT,
     -- outbound: buttons as JSON

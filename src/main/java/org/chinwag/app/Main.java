@@ -1,0 +1,101 @@
+package org.chinwag.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.chinwag.conversation.TerminalChat;
+import org.chinwag.store.Database;
+import org.chinwag.store.TokenRepository;
+
+/** The command line: {@code serve} (default), {@code chat}, {@code migrate}, {@code token}. */
+public final class Main {
+
+    static final String USAGE = """
+            Usage: java -jar chinwag.jar [command]
+              serve                      run the service (default)
+              chat                       chat with the conversation script in this terminal (nothing is stored)
+              migrate                    apply database migrations and exit
+              token create --name NAME   create an API token (printed once)
+              token revoke --name NAME   revoke an API token
+            Configuration comes from CHINWAG_* environment variables; see README.""";
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        Settings settings;
+        try {
+            settings = Settings.load();
+        } catch (Settings.Invalid e) {
+            err.println("chinwag: configuration error: " + e.getMessage());
+            return 2;
+        }
+        switch (command) {
+            case "serve" -> serve(settings);
+            case "chat" -> TerminalChat.run(Service.loadScripts(settings),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+            case "migrate" -> {
+                try (Database db = Database.open(settings.dbUrl())) {
+                    out.println("applied " + db.migrate() + " migration(s); database is up to date");
+                }
+            }
+            case "token" -> {
+                return token(settings, rest, out, err);
+            }
+            case "help", "--help", "-h" -> out.println(USAGE);
+            default -> {
+                err.println("chinwag: unknown command '" + command + "'\n" + USAGE);
+                return 2;
+            }
+        }
+        return 0;
+    }
+
+    private static void serve(Settings settings) throws InterruptedException {
+        Service service = Service.start(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "chinwag-shutdown"));
+        stopped.await();
+    }
+
+    private static int token(Settings settings, List<String> args, PrintStream out, PrintStream err) {
+        String action = args.isEmpty() ? "" : args.get(0);
+        int nameAt = args.indexOf("--name");
+        String name = nameAt >= 0 && nameAt + 1 < args.size() ? args.get(nameAt + 1).strip() : "";
+        if (!(action.equals("create") || action.equals("revoke")) || name.isEmpty()) {
+            err.println("chinwag: usage: token create --name NAME | token revoke --name NAME");
+            return 2;
+        }
+        try (Database db = Database.open(settings.dbUrl())) {
+            db.migrate();
+            long now = System.currentTimeMillis();
+            if (action.equals("create")) {
+                String token = db.write(tx -> new TokenRepository(tx).create(name, now));
+                out.println(token);
+                err.println("Token '" + name + "' created. Keep it safe: it cannot be shown again.");
+                return 0;
+            }
+            boolean revoked = db.write(tx -> new TokenRepository(tx).revoke(name, now));
+            err.println(revoked ? "Token '" + name + "' revoked." : "No live token named '" + name + "'.");
+            return revoked ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            err.println("chinwag: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.chinwag.app;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.chinwag.conversation.Engine;
+import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.http.BearerAuth;
+import org.chinwag.http.HttpServer;
+import org.chinwag.http.ReplyApi;
+import org.chinwag.messages.ChannelSender;
+import org.chinwag.messages.Inbox;
+import org.chinwag.messages.Outbox;
+import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service, wired in one place: database, engine, inbox and outbox, channels, HTTP.
+ * Tests start it exactly as {@code serve} does, on a loopback port with their own settings.
+ */
+public final class Service implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Service.class);
+
+    private final Database database;
+    private final Outbox outbox;
+    private final Inbox inbox;
+    private final Javalin http;
+    private final List<AutoCloseable> channels;
+
+    private Service(Database database, Outbox outbox, Inbox inbox, Javalin http, List<AutoCloseable> channels) {
+        this.database = database;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.http = http;
+        this.channels = channels;
+    }
+
+    public static Service start(Settings settings, Clock clock) {
+        Database database = Database.open(settings.dbUrl());
+        try {
+            int ran = database.migrate();
+            if (ran > 0) log.info("applied {} database migration(s)", ran);
+            ScriptLibrary scripts = loadScripts(settings);
+            Engine engine = new Engine(scripts);
+
+            List<ChannelSender> senders = new ArrayList<>();
+            List<HttpServer.RouteSet> routes = new ArrayList<>();
+            List<AutoCloseable> channels = new ArrayList<>();
+            Outbox outbox = new Outbox(database, clock, senders);
+            Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
+
+            routes.add(new ReplyApi(database, new BearerAuth(database)));
+
+            Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
+            outbox.start();
+            log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
+            return new Service(database, outbox, inbox, http, channels);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Scripts from {@code CHINWAG_INTENTS_DIR} when that folder has them, else the copies inside the jar. */
+    static ScriptLibrary loadScripts(Settings settings) {
+        var dir = settings.intentsDir().resolve("scripts");
+        return Files.isDirectory(dir) ? ScriptLibrary.load(dir) : ScriptLibrary.bundled();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable channel : channels) {
+            try {
+                channel.close();
+            } catch (Exception e) {
+                log.warn("channel did not close cleanly: {}", e.toString());
+            }
+        }
+        http.stop();
+        outbox.close();
+        database.close();
+    }
+}

@@ -1,0 +1,137 @@
+package org.chinwag.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.chinwag.store.Database;
+import org.chinwag.store.ReplyRepository;
+import org.chinwag.store.ReplyRepository.ReplyFilter;
+import org.chinwag.store.ReplyRepository.ReplyView;
+
+/**
+ * Read-back of replies for integrations: {@code GET /api/replies} (JSON, paginated by id cursor)
+ * and {@code GET /api/replies.csv}. Participants appear only by pseudonym.
+ */
+public final class ReplyApi implements HttpServer.RouteSet {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    private static final String[] CSV_COLUMNS = {"id", "participant", "campaign", "script", "script_version",
+            "question", "text", "language", "event", "channel", "created_at"};
+
+    private final Database database;
+    private final BearerAuth auth;
+
+    public ReplyApi(Database database, BearerAuth auth) {
+        this.database = database;
+        this.auth = auth;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/replies", this::json);
+        routes.get("/api/replies.csv", this::csv);
+    }
+
+    private void json(Context ctx) {
+        auth.require(ctx);
+        ReplyFilter filter = filter(ctx, MAX_LIMIT);
+        List<ReplyView> page = new ReplyRepository(database.dsl()).find(filter);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("replies", page.stream().map(ReplyApi::asJson).toList());
+        // a full page may have more behind it: hand back the cursor for the next one
+        body.put("next_after", page.size() == filter.limit() ? page.get(page.size() - 1).id() : null);
+        ctx.json(body);
+    }
+
+    private void csv(Context ctx) throws IOException {
+        auth.require(ctx);
+        ReplyFilter filter = filter(ctx, Integer.MAX_VALUE);
+        var replies = new ReplyRepository(database.dsl());
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(out)) {
+            // walk the whole selection a page at a time so memory stays flat
+            int after = filter.afterId();
+            int remaining = ctx.queryParam("limit") == null ? Integer.MAX_VALUE : filter.limit();
+            while (remaining > 0) {
+                int size = Math.min(remaining, MAX_LIMIT);
+                List<ReplyView> page = replies.find(new ReplyFilter(filter.campaignId(), filter.fromMillis(),
+                        filter.toMillis(), filter.eventCode(), after, size));
+                for (ReplyView r : page) {
+                    printer.printRecord(r.id(), r.participant(), r.campaignId(), r.scriptId(), r.scriptVersion(),
+                            r.questionId(), r.text(), r.language(), r.eventCode(), r.channel(),
+                            Instant.ofEpochMilli(r.createdAt()).toString());
+                }
+                if (page.size() < size) break;
+                after = page.get(page.size() - 1).id();
+                remaining -= page.size();
+            }
+        }
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"replies.csv\"")
+                .result(out.toString());
+    }
+
+    private static Map<String, Object> asJson(ReplyView r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.id());
+        json.put("participant", r.participant());
+        json.put("campaign", r.campaignId());
+        json.put("script", r.scriptId());
+        json.put("script_version", r.scriptVersion());
+        json.put("question", r.questionId());
+        json.put("text", r.text());
+        json.put("language", r.language());
+        json.put("event", r.eventCode());
+        json.put("channel", r.channel());
+        json.put("created_at", Instant.ofEpochMilli(r.createdAt()).toString());
+        return json;
+    }
+
+    /** Query parameters: from, to (ISO date or instant, UTC), event, campaign, after (id cursor), limit. */
+    static ReplyFilter filter(Context ctx, int maxLimit) {
+        Long from = instant(ctx, "from", false);
+        Long to = instant(ctx, "to", true);
+        int after = integer(ctx, "after", 0, 0, Integer.MAX_VALUE);
+        int limit = integer(ctx, "limit", Math.min(DEFAULT_LIMIT, maxLimit), 1, maxLimit);
+        return new ReplyFilter(ctx.queryParam("campaign"), from, to, ctx.queryParam("event"), after, limit);
+    }
+
+    /** A date means its whole day: "to=2026-11-23" includes replies from that day. */
+    private static Long instant(Context ctx, String name, boolean endOfDay) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return null;
+        try {
+            if (raw.length() == 10) {
+                LocalDate day = LocalDate.parse(raw);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            return Instant.parse(raw).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("'" + name + "' must be a date like 2026-11-23 or an instant like 2026-11-23T10:00:00Z.", Map.of());
+        }
+    }
+
+    private static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) throw new NumberFormatException();
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("'" + name + "' must be a whole number from " + min + " to " + max + ".", Map.of());
+        }
+    }
+}

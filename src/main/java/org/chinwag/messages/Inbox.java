@@ -1,0 +1,188 @@
+package org.chinwag.messages;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.chinwag.conversation.ConversationState;
+import org.chinwag.conversation.Effect;
+import org.chinwag.conversation.Engine;
+import org.chinwag.conversation.Inbound;
+import org.chinwag.conversation.Outbound;
+import org.chinwag.conversation.Signals;
+import org.chinwag.conversation.Turn;
+import org.chinwag.store.ConversationRepository;
+import org.chinwag.store.ConversationRepository.StoredState;
+import org.chinwag.store.Database;
+import org.chinwag.store.MessageRepository;
+import org.chinwag.store.ParticipantRepository;
+import org.chinwag.store.ParticipantRepository.Consent;
+import org.chinwag.store.ReplyRepository;
+import org.chinwag.store.schema.tables.records.ConversationRecord;
+import org.chinwag.store.schema.tables.records.MessageRecord;
+import org.chinwag.store.schema.tables.records.ParticipantRecord;
+import org.jooq.DSLContext;
+
+/**
+ * The one path every resident message takes. Pure checks run first, with no lock held; then one
+ * short write transaction stores the inbound message, runs the engine, and stores what it decided
+ * (replies, consent, profile, state) together with the replies to send (the outbox). Only after
+ * that commits may the channel acknowledge the delivery, so nothing a resident says is lost.
+ */
+public final class Inbox {
+
+    private final Database database;
+    private final Engine engine;
+    private final TextAnalyzer analyzer;
+    private final Clock clock;
+    private final String campaignId;
+    private final Runnable afterCommit;
+
+    /**
+     * @param afterCommit called after each stored message with new outbound rows (wakes the outbox)
+     */
+    public Inbox(Database database, Engine engine, TextAnalyzer analyzer, Clock clock, String campaignId,
+                 Runnable afterCommit) {
+        this.database = database;
+        this.engine = engine;
+        this.analyzer = analyzer;
+        this.clock = clock;
+        this.campaignId = campaignId;
+        this.afterCommit = afterCommit;
+    }
+
+    /** What became of one delivery. */
+    public record Receipt(boolean duplicate, int participantId, List<Integer> outboundIds) {
+        static final Receipt DUPLICATE = new Receipt(true, 0, List.of());
+    }
+
+    public Receipt receive(ChannelMessage message) {
+        Signals signals = message.event() instanceof Inbound.Text text ? analyzer.analyse(text.text()) : Signals.NONE;
+        Receipt receipt = database.write(tx -> store(tx, message, signals));
+        if (!receipt.duplicate() && !receipt.outboundIds().isEmpty()) afterCommit.run();
+        return receipt;
+    }
+
+    private Receipt store(DSLContext tx, ChannelMessage message, Signals signals) {
+        long now = clock.millis();
+        var participants = new ParticipantRepository(tx);
+        var messages = new MessageRepository(tx);
+        if (messages.seen(message.channel(), message.externalId())) return Receipt.DUPLICATE;
+
+        ParticipantRecord participant = participants.find(message.channel(), message.channelUserId())
+                .orElseGet(() -> participants.create(campaignId, message.channel(), message.channelUserId(),
+                        message.language(), now));
+        MessageRecord inbound = messages.insertInbound(participant.getId(), campaignId, message.channel(),
+                        message.externalId(), kind(message.event()), message.event().storedText(), now)
+                .orElseThrow(() -> new IllegalStateException("duplicate slipped past the check"));
+
+        var conversations = new ConversationRepository(tx);
+        Optional<ConversationRecord> current = conversations.latest(participant.getId());
+        ConversationState before = current.map(c -> Json.state(c.getState())).orElse(null);
+        Turn turn = engine.step(before, message.event(), signals);
+
+        var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), now);
+        for (Effect effect : turn.effects()) applying.apply(effect, turn.state());
+        return applying.finish(turn);
+    }
+
+    private static String kind(Inbound event) {
+        if (event instanceof Inbound.Text) return "text";
+        if (event instanceof Inbound.ButtonPress) return "button";
+        if (event instanceof Inbound.Command) return "command";
+        return "unsupported";
+    }
+
+    /** Applies one turn's effects in order, within the message's transaction. */
+    private final class TurnWriter {
+        private final DSLContext tx;
+        private final ParticipantRepository participants;
+        private final MessageRepository messages;
+        private final ConversationRepository conversations;
+        private final ParticipantRecord participant;
+        private final MessageRecord inbound;
+        private final long now;
+        private ConversationRecord conversation;
+        private boolean consented;
+        private boolean forgotten;
+        private final List<String> extraTexts = new ArrayList<>();
+
+        TurnWriter(DSLContext tx, ParticipantRecord participant, MessageRecord inbound, ConversationRecord conversation,
+                   long now) {
+            this.tx = tx;
+            this.participants = new ParticipantRepository(tx);
+            this.messages = new MessageRepository(tx);
+            this.conversations = new ConversationRepository(tx);
+            this.participant = participant;
+            this.inbound = inbound;
+            this.conversation = conversation;
+            this.now = now;
+            this.consented = Consent.GIVEN.value.equals(participant.getConsent());
+        }
+
+        void apply(Effect effect, ConversationState finalState) {
+            int id = participant.getId();
+            if (effect instanceof Effect.ConversationStarted started) {
+                conversation = conversations.open(id, campaignId, stored(finalState), now);
+            } else if (effect instanceof Effect.ConsentGiven given) {
+                participants.recordConsent(id, Consent.GIVEN, given.scriptId(), given.scriptVersion(), now);
+                consented = true;
+            } else if (effect instanceof Effect.ConsentRefused refused) {
+                participants.recordConsent(id, Consent.REFUSED, refused.scriptId(), refused.scriptVersion(), now);
+                consented = false;
+            } else if (effect instanceof Effect.ReplyGiven reply) {
+                storeReply(reply, finalState);
+            } else if (effect instanceof Effect.ProfileAnswered profile) {
+                if (consented) participants.setProfile(id, profile.field(), profile.value(), now);
+            } else if (effect instanceof Effect.OptInChanged optIn) {
+                if (consented) participants.setOptIn(id, optIn.optedIn(), now);
+            } else if (effect instanceof Effect.Stopped) {
+                participants.stopAll(id, now);
+            } else if (effect instanceof Effect.MyDataRequested) {
+                extraTexts.add(MyData.describe(tx, id));
+            } else if (effect instanceof Effect.ForgetConfirmed) {
+                participants.delete(id);
+                forgotten = true;
+            }
+        }
+
+        private void storeReply(Effect.ReplyGiven reply, ConversationState state) {
+            // Privacy by design: whatever the script says, no answer is kept without consent.
+            if (!consented || conversation == null) return;
+            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant.getId(), conversation.getId(),
+                    inbound.getId(), campaignId, state.scriptId(), state.scriptVersion(), reply.questionId(),
+                    reply.text(), null, state.eventCode(), now));
+        }
+
+        Receipt finish(Turn turn) {
+            List<Integer> outbound = new ArrayList<>();
+            if (forgotten) {
+                // The participant row and everything hanging off it are gone: address the goodbye
+                // by channel id only; the outbox clears that once sent.
+                for (Outbound message : turn.messages()) {
+                    outbound.add(messages.insertOutboundTo(participant.getChannelUserId(), campaignId,
+                            participant.getChannel(), message.text(), now).getId());
+                }
+                return new Receipt(false, participant.getId(), outbound);
+            }
+            if (conversation == null) {
+                conversation = conversations.open(participant.getId(), campaignId, stored(turn.state()), now);
+            } else {
+                conversations.save(conversation, stored(turn.state()), now);
+            }
+            messages.attachConversation(inbound.getId(), conversation.getId());
+            List<Outbound> toSend = new ArrayList<>(turn.messages());
+            extraTexts.forEach(text -> toSend.add(Outbound.text(text)));
+            for (Outbound message : toSend) {
+                outbound.add(messages.insertOutbound(participant.getId(), conversation.getId(), campaignId,
+                        participant.getChannel(), message.text(), Json.buttons(message.buttons()), now).getId());
+            }
+            return new Receipt(false, participant.getId(), outbound);
+        }
+    }
+
+    private static StoredState stored(ConversationState state) {
+        return new StoredState(state.scriptId(), state.scriptVersion(), state.step(),
+                state.status().name().toLowerCase(), state.eventCode(), Json.state(state));
+    }
+}

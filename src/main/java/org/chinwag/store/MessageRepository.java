@@ -1,0 +1,150 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+
+import java.util.List;
+import java.util.Optional;
+import org.chinwag.store.schema.tables.records.MessageRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Every message in and out. Inbound rows are unique on (channel, external id), which makes a
+ * redelivered update a no-op; outbound rows are the outbox, sent and marked by {@code Outbox}.
+ */
+public final class MessageRepository {
+
+    public static final String IN = "in";
+    public static final String OUT = "out";
+
+    private final DSLContext db;
+
+    public MessageRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores an inbound message unless one with the same channel and external id is already stored.
+     * Returns the new row, or empty for a duplicate.
+     */
+    public Optional<MessageRecord> insertInbound(int participantId, String campaignId, String channel,
+                                                 String externalId, String kind, String body, long now) {
+        if (externalId != null && db.fetchExists(MESSAGE, MESSAGE.CHANNEL.eq(channel),
+                MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId))) {
+            return Optional.empty();
+        }
+        MessageRecord record = db.newRecord(MESSAGE);
+        record.setParticipantId(participantId);
+        record.setCampaignId(campaignId);
+        record.setChannel(channel);
+        record.setDirection(IN);
+        record.setExternalId(externalId);
+        record.setKind(kind);
+        record.setBody(body);
+        record.setStatus("received");
+        record.setCreatedAt(now);
+        record.store();
+        return Optional.of(record);
+    }
+
+    /** True when this delivery was already stored (checked before any work is done for it). */
+    public boolean seen(String channel, String externalId) {
+        return externalId != null && db.fetchExists(MESSAGE, MESSAGE.CHANNEL.eq(channel),
+                MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId));
+    }
+
+    public MessageRecord insertOutbound(int participantId, Integer conversationId, String campaignId, String channel,
+                                        String body, String buttonsJson, long now) {
+        return insertOutbound(participantId, null, conversationId, campaignId, channel, body, buttonsJson, now);
+    }
+
+    /** An outbound to someone whose participant row is gone (after /forget): addressed by channel id alone. */
+    public MessageRecord insertOutboundTo(String recipient, String campaignId, String channel, String body, long now) {
+        return insertOutbound(null, recipient, null, campaignId, channel, body, null, now);
+    }
+
+    private MessageRecord insertOutbound(Integer participantId, String recipient, Integer conversationId,
+                                         String campaignId, String channel, String body, String buttonsJson, long now) {
+        MessageRecord record = db.newRecord(MESSAGE);
+        record.setParticipantId(participantId);
+        record.setRecipient(recipient);
+        record.setConversationId(conversationId);
+        record.setCampaignId(campaignId);
+        record.setChannel(channel);
+        record.setDirection(OUT);
+        record.setKind("text");
+        record.setBody(body);
+        record.setButtons(buttonsJson);
+        record.setStatus("pending");
+        record.setAttempts(0);
+        record.setNextAttemptAt(now);
+        record.setCreatedAt(now);
+        record.store();
+        return record;
+    }
+
+    public void attachConversation(int messageId, int conversationId) {
+        db.update(MESSAGE).set(MESSAGE.CONVERSATION_ID, conversationId).where(MESSAGE.ID.eq(messageId)).execute();
+    }
+
+    /** Outbound rows due for sending on the given channels, oldest first, with the recipient's channel id. */
+    public List<PendingMessage> due(List<String> channels, long now, int limit) {
+        return db.select(MESSAGE.ID, MESSAGE.PARTICIPANT_ID, MESSAGE.CHANNEL, RECIPIENT,
+                        MESSAGE.BODY, MESSAGE.BUTTONS, MESSAGE.ATTEMPTS)
+                .from(MESSAGE).leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(MESSAGE.PARTICIPANT_ID))
+                .where(MESSAGE.DIRECTION.eq(OUT), MESSAGE.STATUS.eq("pending"),
+                        MESSAGE.CHANNEL.in(channels), MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(MESSAGE.ID)
+                .limit(limit)
+                .fetch(MessageRepository::pending);
+    }
+
+    private static final Field<String> RECIPIENT =
+            DSL.coalesce(MESSAGE.RECIPIENT, PARTICIPANT.CHANNEL_USER_ID).as("recipient");
+
+    private static PendingMessage pending(Record row) {
+        return new PendingMessage(row.get(MESSAGE.ID), row.get(MESSAGE.PARTICIPANT_ID), row.get(MESSAGE.CHANNEL),
+                row.get(RECIPIENT), row.get(MESSAGE.BODY), row.get(MESSAGE.BUTTONS),
+                row.get(MESSAGE.ATTEMPTS));
+    }
+
+    public void markSent(int id, long now) {
+        db.update(MESSAGE).set(MESSAGE.STATUS, "sent").set(MESSAGE.SENT_AT, now).set(MESSAGE.RECIPIENT, (String) null)
+                .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, (String) null)
+                .where(MESSAGE.ID.eq(id)).execute();
+    }
+
+    public void markRetry(int id, long nextAttemptAt, String error) {
+        db.update(MESSAGE).set(MESSAGE.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, error)
+                .where(MESSAGE.ID.eq(id)).execute();
+    }
+
+    public void markFailed(int id, String error) {
+        db.update(MESSAGE).set(MESSAGE.STATUS, "failed")
+                .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, error)
+                .where(MESSAGE.ID.eq(id)).execute();
+    }
+
+    /** Gives up on everything still queued for a participant (they blocked the bot). */
+    public int failPending(int participantId, String error) {
+        return db.update(MESSAGE).set(MESSAGE.STATUS, "failed").set(MESSAGE.LAST_ERROR, error)
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(OUT), MESSAGE.STATUS.eq("pending"))
+                .execute();
+    }
+
+    /** A participant's messages in both directions after a message id, oldest first. */
+    public List<MessageRecord> transcript(int participantId, int afterId) {
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.ID.gt(afterId))
+                .orderBy(MESSAGE.ID)
+                .fetch();
+    }
+
+    /** An outbound row waiting to go: who to, what, and how often it was tried. */
+    public record PendingMessage(int id, Integer participantId, String channel, String recipient,
+                                 String body, String buttonsJson, int attempts) {}
+}

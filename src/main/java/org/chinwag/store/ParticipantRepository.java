@@ -1,0 +1,125 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.chinwag.store.schema.tables.records.ParticipantRecord;
+import org.jooq.DSLContext;
+
+/** One person on one channel. Staff and the API only ever see the pseudonym. */
+public final class ParticipantRepository {
+
+    /** Letters and digits that cannot be confused when read aloud or written down (no 0/O, 1/I/L). */
+    private static final char[] PSEUDONYM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+
+    public ParticipantRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<ParticipantRecord> find(String channel, String channelUserId) {
+        return db.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId))
+                .fetchOptional();
+    }
+
+    public Optional<ParticipantRecord> find(int id) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOptional();
+    }
+
+    public Optional<ParticipantRecord> findByPseudonym(String pseudonym) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym)).fetchOptional();
+    }
+
+    public ParticipantRecord create(String campaignId, String channel, String channelUserId, String language, long now) {
+        ParticipantRecord record = db.newRecord(PARTICIPANT);
+        record.setCampaignId(campaignId);
+        record.setChannel(channel);
+        record.setChannelUserId(channelUserId);
+        record.setPseudonym(uniquePseudonym());
+        record.setLanguage(language);
+        record.setConsent(Consent.NONE.value);
+        record.setOptedIn(false);
+        record.setActive(true);
+        record.setCreatedAt(now);
+        record.setUpdatedAt(now);
+        record.store();
+        return record;
+    }
+
+    private String uniquePseudonym() {
+        while (true) {
+            StringBuilder name = new StringBuilder("P-");
+            for (int i = 0; i < 8; i++) name.append(PSEUDONYM_ALPHABET[RANDOM.nextInt(PSEUDONYM_ALPHABET.length)]);
+            String candidate = name.toString();
+            if (!db.fetchExists(PARTICIPANT, PARTICIPANT.PSEUDONYM.eq(candidate))) return candidate;
+        }
+    }
+
+    public void recordConsent(int id, Consent consent, String scriptId, int scriptVersion, long now) {
+        db.update(PARTICIPANT)
+                .set(PARTICIPANT.CONSENT, consent.value)
+                .set(PARTICIPANT.CONSENT_AT, now)
+                .set(PARTICIPANT.CONSENT_SCRIPT_ID, scriptId)
+                .set(PARTICIPANT.CONSENT_SCRIPT_VERSION, scriptVersion)
+                .set(PARTICIPANT.ACTIVE, consent == Consent.GIVEN)
+                .set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.ID.eq(id))
+                .execute();
+    }
+
+    /** Stores one about-you answer; {@code field} is area, age_band or community. */
+    public void setProfile(int id, String field, String value, long now) {
+        var column = switch (field) {
+            case "area" -> PARTICIPANT.AREA;
+            case "age_band" -> PARTICIPANT.AGE_BAND;
+            case "community" -> PARTICIPANT.COMMUNITY;
+            default -> throw new IllegalArgumentException("unknown about-you field: " + field);
+        };
+        db.update(PARTICIPANT).set(column, value).set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.ID.eq(id)).execute();
+    }
+
+    public void setOptIn(int id, boolean optedIn, long now) {
+        db.update(PARTICIPANT)
+                .set(PARTICIPANT.OPTED_IN, optedIn)
+                .set(PARTICIPANT.OPTED_IN_AT, optedIn ? now : null)
+                .set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.ID.eq(id))
+                .execute();
+    }
+
+    public void setActive(int id, boolean active, long now) {
+        db.update(PARTICIPANT).set(PARTICIPANT.ACTIVE, active).set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.ID.eq(id)).execute();
+    }
+
+    /** /stop: no more messages of any kind, updates included. */
+    public void stopAll(int id, long now) {
+        db.update(PARTICIPANT)
+                .set(PARTICIPANT.ACTIVE, false)
+                .set(PARTICIPANT.OPTED_IN, false)
+                .set(PARTICIPANT.OPTED_IN_AT, (Long) null)
+                .set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.ID.eq(id))
+                .execute();
+    }
+
+    /** Erases the participant; conversations, messages and replies go with it (ON DELETE CASCADE). */
+    public void delete(int id) {
+        db.deleteFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).execute();
+    }
+
+    public enum Consent {
+        NONE("none"), GIVEN("given"), REFUSED("refused");
+
+        public final String value;
+
+        Consent(String value) {
+            this.value = value;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.API_TOKEN;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * API tokens. Only a SHA-256 of each token is stored: tokens are 256 random bits, so a slow
+ * password hash would add cost without adding safety.
+ */
+public final class TokenRepository {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+
+    public TokenRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Creates a token and returns it: the only time it is ever visible. */
+    public String create(String name, long now) {
+        if (db.fetchExists(API_TOKEN, API_TOKEN.NAME.eq(name))) {
+            throw new IllegalArgumentException("a token named '" + name + "' already exists");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "cw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        db.insertInto(API_TOKEN)
+                .set(API_TOKEN.NAME, name)
+                .set(API_TOKEN.TOKEN_HASH, hash(token))
+                .set(API_TOKEN.CREATED_AT, now)
+                .execute();
+        return token;
+    }
+
+    /** The name of the live token matching {@code token}, if any. */
+    public Optional<String> verify(String token) {
+        return db.select(API_TOKEN.NAME).from(API_TOKEN)
+                .where(API_TOKEN.TOKEN_HASH.eq(hash(token)), API_TOKEN.REVOKED_AT.isNull())
+                .fetchOptional(API_TOKEN.NAME);
+    }
+
+    public boolean revoke(String name, long now) {
+        return db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, now)
+                .where(API_TOKEN.NAME.eq(name), API_TOKEN.REVOKED_AT.isNull()).execute() > 0;
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.CONVERSATION;
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.REPLY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.chinwag.store.ConversationRepository.StoredState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repositories against a real SQLite file, migrated by Flyway exactly as the service does. */
+class StoreTest {
+
+    @TempDir Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("nested/folder/chinwag.db"));
+        assertEquals(1, db.migrate());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void migratedDatabaseIsReadyAndMigratingAgainDoesNothing() {
+        assertTrue(db.ready());
+        assertEquals(0, db.migrate());
+    }
+
+    @Test
+    void sqliteRunsInWalModeWithForeignKeys() {
+        assertEquals("wal", db.dsl().fetchValue("PRAGMA journal_mode").toString());
+        assertEquals("1", db.dsl().fetchValue("PRAGMA foreign_keys").toString());
+    }
+
+    @Test
+    void inboundMessagesAreUniqueOnChannelAndExternalId() {
+        int participant = participant("telegram", "12345678901");
+        var first = db.write(tx -> new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "42", "text", "hello", 1));
+        var again = db.write(tx -> new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "42", "text", "hello", 2));
+        var otherChannel = db.write(tx -> new MessageRepository(tx).insertInbound(participant, "big-chat", "web", "42", "text", "hello", 3));
+        assertTrue(first.isPresent());
+        assertFalse(again.isPresent());
+        assertTrue(otherChannel.isPresent());
+        assertEquals(2, db.dsl().fetchCount(MESSAGE));
+    }
+
+    @Test
+    void participantsGetDistinctPseudonymsThatDoNotContainTheirChannelId() {
+        int a = participant("telegram", "5550001");
+        int b = participant("telegram", "5550002");
+        var participants = new ParticipantRepository(db.dsl());
+        String pa = participants.find(a).orElseThrow().getPseudonym();
+        String pb = participants.find(b).orElseThrow().getPseudonym();
+        assertNotEquals(pa, pb);
+        assertTrue(pa.matches("P-[2-9A-Z]{8}"), pa);
+        assertFalse(pa.contains("5550001"));
+    }
+
+    @Test
+    void outboxRowsComeDueInOrderAndLeaveOnceSent() {
+        int participant = participant("telegram", "777");
+        db.write(tx -> {
+            var messages = new MessageRepository(tx);
+            messages.insertOutbound(participant, null, "big-chat", "telegram", "one", null, 10);
+            messages.insertOutbound(participant, null, "big-chat", "telegram", "two", "[{\"label\":\"Yes\",\"value\":\"yes\"}]", 10);
+            messages.insertOutbound(participant, null, "big-chat", "web", "elsewhere", null, 10);
+            return null;
+        });
+        var due = new MessageRepository(db.dsl()).due(List.of("telegram"), 10, 10);
+        assertEquals(List.of("one", "two"), due.stream().map(MessageRepository.PendingMessage::body).toList());
+        assertEquals("777", due.get(0).recipient());
+        db.write(tx -> {
+            new MessageRepository(tx).markSent(due.get(0).id(), 11);
+            new MessageRepository(tx).markRetry(due.get(1).id(), 500, "429");
+            return null;
+        });
+        assertTrue(new MessageRepository(db.dsl()).due(List.of("telegram"), 499, 10).isEmpty());
+        assertEquals(1, new MessageRepository(db.dsl()).due(List.of("telegram"), 500, 10).size());
+    }
+
+    @Test
+    void deletingAParticipantRemovesTheirConversationsMessagesAndReplies() {
+        int participant = participant("telegram", "888");
+        db.write(tx -> {
+            var conversation = new ConversationRepository(tx).open(participant, "big-chat",
+                    new StoredState("big-chat", 1, "q1", "active", null, "{}"), 1);
+            var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
+            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
+                    "big-chat", "big-chat", 1, "q1", "the buses", "en", null, 1));
+            return null;
+        });
+        assertEquals(1, db.dsl().fetchCount(REPLY));
+        db.write(tx -> {
+            new ParticipantRepository(tx).delete(participant);
+            return null;
+        });
+        assertEquals(0, db.dsl().fetchCount(REPLY));
+        assertEquals(0, db.dsl().fetchCount(MESSAGE));
+        assertEquals(0, db.dsl().fetchCount(CONVERSATION));
+    }
+
+    @Test
+    void tokensAreStoredHashedAndCanBeRevoked() {
+        String token = db.write(tx -> new TokenRepository(tx).create("dashboard", 1));
+        assertTrue(token.startsWith("cw_") && token.length() > 40);
+        var tokens = new TokenRepository(db.dsl());
+        assertEquals("dashboard", tokens.verify(token).orElseThrow());
+        assertTrue(tokens.verify(token + "x").isEmpty());
+        String stored = db.dsl().fetchValue("select token_hash from api_token").toString();
+        assertFalse(stored.contains(token));
+        assertThrows(IllegalArgumentException.class, () -> db.write(tx -> new TokenRepository(tx).create("dashboard", 2)));
+        assertTrue(db.write(tx -> new TokenRepository(tx).revoke("dashboard", 3)));
+        assertTrue(tokens.verify(token).isEmpty());
+    }
+
+    private int participant(String channel, String id) {
+        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", channel, id, "en", 1)).getId();
+    }
+}

@@ -1,0 +1,112 @@
+package org.chinwag.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.chinwag.app.Service;
+import org.chinwag.app.Settings;
+import org.chinwag.store.TokenRepository;
+
+/**
+ * The whole service as {@code serve} runs it, on a free loopback port with its own SQLite file.
+ * Restarting it on the same folder is how tests prove nothing is lost across a restart.
+ */
+public final class RunningService implements AutoCloseable {
+
+    private final Path dir;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private Service service;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningService(Path dir, Map<String, String> env, Clock clock) {
+        this.dir = dir;
+        this.env = env;
+        this.clock = clock;
+        this.service = Service.start(Settings.from(env), clock);
+    }
+
+    /** Starts the service with its data under {@code dir}; {@code extra} adds or overrides CHINWAG_* settings. */
+    public static RunningService start(Path dir, Map<String, String> extra) {
+        return start(dir, extra, Clock.systemUTC());
+    }
+
+    public static RunningService start(Path dir, Map<String, String> extra, Clock clock) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CHINWAG_CONFIG", writeEmptyConfig(dir).toString());
+        env.put("CHINWAG_PORT", "0");
+        env.put("CHINWAG_DB_URL", "jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        env.putAll(extra);
+        return new RunningService(dir, env, clock);
+    }
+
+    private static Path writeEmptyConfig(Path dir) {
+        try {
+            Path file = dir.resolve("test.properties");
+            java.nio.file.Files.writeString(file, "");
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the service and starts it again on the same database (on a new port). */
+    public void restart() {
+        service.close();
+        service = Service.start(Settings.from(env), clock);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + service.port() + path;
+    }
+
+    /** Creates an API token in this service's database. */
+    public String createToken(String name) {
+        return service.database().write(tx -> new TokenRepository(tx).create(name, System.currentTimeMillis()));
+    }
+
+    public HttpResponse<String> get(String path, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET();
+        if (bearerToken != null) request.header("Authorization", "Bearer " + bearerToken);
+        return send(request.build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
