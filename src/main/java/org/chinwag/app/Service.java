@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.chinwag.channel.telegram.TelegramChannel;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
@@ -51,13 +53,22 @@ public final class Service implements AutoCloseable {
             List<ChannelSender> senders = new ArrayList<>();
             List<HttpServer.RouteSet> routes = new ArrayList<>();
             List<AutoCloseable> channels = new ArrayList<>();
+            Optional<TelegramChannel> telegram = TelegramChannel.fromSettings(settings);
+            telegram.ifPresent(t -> senders.add(t.sender()));
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
 
             routes.add(new ReplyApi(database, new BearerAuth(database)));
+            telegram.ifPresent(t -> {
+                t.deliverTo(inbox);
+                routes.add(t.webhookRoutes());
+                channels.add(t);
+            });
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
+            // polling or webhook registration only once we can store what arrives and send replies
+            telegram.ifPresent(TelegramChannel::start);
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
             return new Service(database, outbox, inbox, http, channels);
         } catch (RuntimeException e) {

@@ -1,0 +1,117 @@
+package org.chinwag.channel.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.chinwag.app.Settings;
+import org.chinwag.http.HttpServer;
+import org.chinwag.messages.Inbox;
+import org.chinwag.messages.SendFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telegram channel, put together from the settings: the sender the outbox uses, and the
+ * receiving side (long polling, or the webhook route plus its registration with Telegram).
+ * Connecting to Telegram never stops the service from starting: when Telegram cannot be reached,
+ * the channel keeps trying in the background and says so in the log.
+ */
+public final class TelegramChannel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(5);
+
+    private final Settings settings;
+    private final TelegramSender sender;
+    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "chinwag-telegram-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private TelegramUpdateHandler handler;
+    private TelegramPolling polling;
+    private volatile boolean closed;
+
+    private TelegramChannel(Settings settings) {
+        this.settings = settings;
+        this.sender = new TelegramSender(settings.telegramToken().orElseThrow(), settings.telegramApiUrl());
+    }
+
+    /** The channel when a bot token is set, else empty. */
+    public static Optional<TelegramChannel> fromSettings(Settings settings) {
+        return settings.telegramToken().map(token -> new TelegramChannel(settings));
+    }
+
+    public TelegramSender sender() {
+        return sender;
+    }
+
+    /** Where updates go once received. Call before {@link #webhookRoutes()} and {@link #start()}. */
+    public void deliverTo(Inbox inbox) {
+        this.handler = new TelegramUpdateHandler(inbox, sender);
+    }
+
+    private boolean webhookMode() {
+        return settings.telegramMode() == Settings.TelegramMode.WEBHOOK;
+    }
+
+    /** The webhook route in webhook mode; no routes at all in polling mode. */
+    public HttpServer.RouteSet webhookRoutes() {
+        if (!webhookMode()) return routes -> {};
+        return new TelegramWebhook(settings.telegramWebhookSecret().orElseThrow(), handler);
+    }
+
+    /** After the HTTP server is up: registers the webhook (when a public URL is set), or starts polling. */
+    public void start() {
+        if (webhookMode()) {
+            Optional<URI> publicUrl = settings.publicUrl();
+            if (publicUrl.isEmpty()) {
+                log.info("telegram webhook mode without CHINWAG_PUBLIC_URL: register the webhook yourself");
+                return;
+            }
+            String url = publicUrl.get().toString().replaceAll("/+$", "") + TelegramWebhook.PATH;
+            keepTrying("register the telegram webhook", FIRST_RETRY, () ->
+                    sender.setWebhook(url, settings.telegramWebhookSecret().orElseThrow()));
+        } else {
+            polling = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()), handler);
+            keepTrying("start telegram long polling", FIRST_RETRY, polling::start);
+        }
+    }
+
+    private interface Attempt {
+        void run() throws Exception;
+    }
+
+    private void keepTrying(String what, Duration wait, Attempt attempt) {
+        connector.execute(() -> {
+            if (closed) return;
+            try {
+                attempt.run();
+                log.info("telegram: done: {}", what);
+            } catch (Exception e) {
+                // the kind of failure only: exception messages from the HTTP stack can hold the URL
+                String why = e instanceof SendFailure failure ? failure.kind().name() : e.getClass().getSimpleName();
+                log.warn("telegram: could not {} ({}); trying again in {} s", what, why, wait.toSeconds());
+                Duration next = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+                if (!closed) connector.schedule(() -> keepTrying(what, next, attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connector.shutdownNow();
+        try {
+            connector.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (polling != null) polling.close();
+        sender.close();
+    }
+}

@@ -1,0 +1,156 @@
+package org.chinwag.channel.telegram;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Long polling with TelegramBots, made durable. Telegram forgets an update once a later getUpdates
+ * asks for a higher offset, and TelegramBots asks for the next batch as soon as the consumer
+ * returns. So this consumer handles each update synchronously, on the polling thread, and returns
+ * only after the inbox committed it (unlike the library's single-thread consumer, which queues
+ * updates and lets the next getUpdates confirm them before they are stored). If storage fails, it
+ * keeps retrying instead of returning; if the service stops first, the update stays unconfirmed
+ * and Telegram delivers it again after the restart.
+ */
+final class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
+    /** Attempts at an update that fails for a reason other than storage (a bug, not an outage). */
+    static final int ATTEMPTS_BEFORE_SKIPPING = 3;
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
+
+    private final String token;
+    private final TelegramUrl url;
+    private final TelegramUpdateHandler handler;
+    private final ReentrantLock handling = new ReentrantLock();
+    private final OkHttpClient http;
+    private final ScheduledExecutorService pollThread;
+    private final TelegramBotsLongPollingApplication application;
+    private volatile boolean running = true;
+
+    TelegramPolling(String token, TelegramUrl url, TelegramUpdateHandler handler) {
+        this.token = token;
+        this.url = url;
+        this.handler = handler;
+        // our own client and thread, so close() can cut a held getUpdates short and end the thread
+        this.http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(75, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+        this.pollThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "chinwag-telegram-polling");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.application = new TelegramBotsLongPollingApplication(
+                com.fasterxml.jackson.databind.ObjectMapper::new, () -> http, () -> pollThread, ExponentialBackOff::new);
+    }
+
+    /** Calls deleteWebhook, then polls; throws when Telegram cannot be reached to begin with. */
+    void start() throws TelegramApiException {
+        try {
+            application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(TelegramUpdates.ALLOWED_UPDATES), this);
+        } catch (TelegramApiException e) {
+            // TelegramBots keeps a session that failed to start; drop it so the next try can register
+            try {
+                application.unregisterBot(token);
+            } catch (TelegramApiException ignored) {
+                // it was not registered after all
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        // Never throws: an exception here would end TelegramBots' polling task for good.
+        for (Update update : updates) {
+            if (!running || !handleUntilStored(update)) return;
+        }
+    }
+
+    /** False when the service is stopping and the update was left for Telegram to deliver again. */
+    private boolean handleUntilStored(Update update) {
+        long wait = 250;
+        for (int attempt = 1; running; attempt++) {
+            handling.lock();
+            try {
+                if (!running) return false;
+                handler.handle(update);
+                return true;
+            } catch (RuntimeException e) {
+                boolean storage = causedBy(e, SQLException.class);
+                // ids and exception types only: messages could quote what the resident wrote
+                log.warn("telegram update {} not handled (attempt {}): {}", update.getUpdateId(), attempt,
+                        storage ? "storage unavailable" : e.getClass().getName());
+                if (!storage && attempt >= ATTEMPTS_BEFORE_SKIPPING) {
+                    // One broken update must not stall every other resident behind it.
+                    log.error("telegram update {} skipped after {} attempts", update.getUpdateId(), attempt);
+                    return true;
+                }
+            } finally {
+                handling.unlock();
+            }
+            sleep(wait);
+            wait = Math.min(wait * 2, MAX_RETRY_WAIT.toMillis());
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops polling; waits for an update being stored to commit, so the database can close after. */
+    @Override
+    public void close() {
+        running = false;
+        boolean locked = false;
+        try {
+            locked = handling.tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            http.dispatcher().cancelAll(); // ends a held getUpdates now rather than in 50 s
+            application.close();
+        } catch (Exception e) {
+            log.warn("telegram polling did not stop cleanly: {}", e.getClass().getName());
+        } finally {
+            if (locked) handling.unlock();
+        }
+        pollThread.shutdownNow();
+        try {
+            pollThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,199 @@
+package org.chinwag.channel.telegram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.chinwag.conversation.Outbound;
+import org.chinwag.messages.ChannelSender;
+import org.chinwag.messages.SendFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Telegram's sending half, on the real TelegramBots client: sends the outbox's messages (with
+ * inline buttons), answers button presses and registers the webhook. Telegram's errors become
+ * {@link SendFailure}s the outbox acts on. The bot token is part of every request URL, so no
+ * exception message from the HTTP stack is ever passed on: reasons are built from status codes
+ * and Telegram's own descriptions only, and scrubbed of the token for good measure.
+ */
+public final class TelegramSender implements ChannelSender, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+    /** Telegram refuses longer messages; longer texts go out as several. */
+    static final int MAX_TEXT = 4096;
+    /** Telegram's limit on a button's callback data. */
+    static final int MAX_CALLBACK_BYTES = 64;
+    /** Buttons this short sit two to a row; longer ones get a row each so they are not cut off. */
+    static final int SHORT_LABEL = 14;
+
+    private final String token;
+    private final OkHttpClient http;
+    private final OkHttpTelegramClient client;
+
+    public TelegramSender(String token, URI apiUrl) {
+        this.token = token;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .build();
+        this.client = new OkHttpTelegramClient(http, token, telegramUrl(apiUrl));
+    }
+
+    /** TelegramBots wants scheme, host and port apart; the Bot API has no path prefix. */
+    static TelegramUrl telegramUrl(URI apiUrl) {
+        String scheme = apiUrl.getScheme().toLowerCase();
+        int port = apiUrl.getPort() != -1 ? apiUrl.getPort() : "https".equals(scheme) ? 443 : 80;
+        return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
+    }
+
+    @Override
+    public String channel() {
+        return TelegramUpdates.CHANNEL;
+    }
+
+    @Override
+    public void send(String recipient, Outbound message) throws SendFailure {
+        List<String> parts = split(message.text());
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            SendMessage request = SendMessage.builder()
+                    .chatId(recipient)
+                    .text(parts.get(i))
+                    .replyMarkup(last ? keyboard(message.buttons()) : null)
+                    .build();
+            call(() -> client.execute(request));
+        }
+    }
+
+    /** Stops the person's app showing a spinner on the button they pressed. Best effort. */
+    public void answerCallback(String callbackQueryId) {
+        try {
+            call(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build()));
+        } catch (SendFailure e) {
+            // The press is already stored; an unanswered spinner clears itself after a while.
+            log.debug("callback query not answered: {}", e.kind());
+        }
+    }
+
+    /** Points Telegram at our webhook; the secret comes back in a header on every delivery. */
+    public void setWebhook(String url, String secret) throws SendFailure {
+        SetWebhook request = SetWebhook.builder().url(url).secretToken(secret)
+                .allowedUpdates(TelegramUpdates.ALLOWED_UPDATES).build();
+        call(() -> client.execute(request));
+    }
+
+    /** The token, as the polling session needs it too. */
+    String token() {
+        return token;
+    }
+
+    static InlineKeyboardMarkup keyboard(List<Outbound.Button> buttons) {
+        List<InlineKeyboardButton> usable = new ArrayList<>();
+        for (Outbound.Button button : buttons) {
+            if (button.value().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_BYTES) {
+                // Telegram would refuse the whole message; free text is always accepted instead.
+                log.warn("button left out: its value is longer than Telegram's {} bytes", MAX_CALLBACK_BYTES);
+                continue;
+            }
+            usable.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.value()).build());
+        }
+        if (usable.isEmpty()) return null;
+        boolean allShort = usable.stream().allMatch(b -> b.getText().codePointCount(0, b.getText().length()) <= SHORT_LABEL);
+        int perRow = allShort ? 2 : 1;
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (int i = 0; i < usable.size(); i += perRow) {
+            rows.add(new InlineKeyboardRow(usable.subList(i, Math.min(i + perRow, usable.size()))));
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    /** Splits text over Telegram's limit at paragraph or line breaks where it can. */
+    static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        String rest = text == null || text.isEmpty() ? " " : text;
+        while (rest.length() > MAX_TEXT) {
+            int cut = rest.lastIndexOf("\n\n", MAX_TEXT);
+            if (cut < MAX_TEXT / 2) cut = rest.lastIndexOf('\n', MAX_TEXT);
+            if (cut < MAX_TEXT / 2) cut = rest.lastIndexOf(' ', MAX_TEXT);
+            if (cut < MAX_TEXT / 2) cut = MAX_TEXT;
+            if (Character.isHighSurrogate(rest.charAt(cut - 1))) cut--;
+            parts.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+        }
+        parts.add(rest);
+        return parts;
+    }
+
+    private interface ApiCall {
+        void run() throws TelegramApiException;
+    }
+
+    private void call(ApiCall call) throws SendFailure {
+        try {
+            call.run();
+        } catch (TelegramApiException e) {
+            throw failure(e);
+        } catch (RuntimeException e) {
+            throw SendFailure.retry("telegram client error: " + e.getClass().getSimpleName(), null);
+        }
+    }
+
+    /** Telegram's answer in the outbox's terms (see core.telegram.org/bots/api#making-requests). */
+    SendFailure failure(TelegramApiException e) {
+        TelegramApiRequestException api = find(e, TelegramApiRequestException.class);
+        Integer code = api == null ? null : api.getErrorCode();
+        if (code == null) {
+            // no answer from Telegram at all: network trouble, a timeout, or a proxy's error page
+            IOException io = find(e, IOException.class);
+            return SendFailure.retry("telegram unreachable: "
+                    + (io != null ? io.getClass().getSimpleName() : e.getClass().getSimpleName()), null);
+        }
+        String reason = "telegram " + code + ": " + redact(api.getApiResponse());
+        if (code == 429) {
+            Integer seconds = api.getParameters() == null ? null : api.getParameters().getRetryAfter();
+            return SendFailure.retry(reason, seconds == null ? null : Duration.ofSeconds(seconds));
+        }
+        if (code == 403) return SendFailure.blocked(reason);
+        // 401/404: a wrong or revoked token; keep the messages until the setting is fixed
+        if (code >= 500 || code == 401 || code == 404) return SendFailure.retry(reason, null);
+        return SendFailure.permanent(reason);
+    }
+
+    private String redact(String text) {
+        if (text == null) return "";
+        String safe = text.replace(token, "***");
+        int colon = token.indexOf(':');
+        if (colon > 0) safe = safe.replace(token.substring(colon + 1), "***");
+        return safe.length() > 200 ? safe.substring(0, 200) : safe;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+            if (t.getCause() == t) break;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
