@@ -137,6 +137,30 @@ class InboxTest {
         assertTrue(last.getBody().contains("P-"), "shows the reference pseudonym");
     }
 
+    @Test
+    void myDataFromSomeoneNeverSeenKeepsNothingAboutThem() {
+        send("/mydata");
+        assertEquals(0, db.dsl().fetchCount(PARTICIPANT));
+        var left = db.dsl().selectFrom(MESSAGE).fetchSingle();
+        assertEquals(MyData.NOTHING_HELD, left.getBody());
+        assertEquals("r1", left.getRecipient());
+    }
+
+    @Test
+    void stopMakesTheParticipantInactiveAndStartBringsThemBack() {
+        send("/start");
+        press("yes");
+        send("Parkrun");
+        send("/stop");
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.ACTIVE));
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.OPTED_IN));
+        send("/start");
+        assertTrue(db.dsl().fetchValue(PARTICIPANT.ACTIVE));
+        send("Not enough buses");
+        var questions = db.dsl().select(REPLY.QUESTION_ID).from(REPLY).orderBy(REPLY.ID).fetch(REPLY.QUESTION_ID);
+        assertEquals(List.of("healthy", "barriers"), questions);
+    }
+
     private void send(String text) {
         inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped(text), "en"));
     }
