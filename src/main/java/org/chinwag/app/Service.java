@@ -14,6 +14,7 @@ import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
 import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.retention.RetentionJob;
 import org.chinwag.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,9 @@ public final class Service implements AutoCloseable {
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
+            RetentionJob retention = new RetentionJob(database, clock, settings.retention());
+            retention.start();
+            channels.add(retention);
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
             return new Service(database, outbox, inbox, http, channels);
         } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ class StoreTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:sqlite:" + dir.resolve("nested/folder/chinwag.db"));
-        assertEquals(1, db.migrate());
+        assertTrue(db.migrate() >= 1);
     }
 
     @AfterEach
