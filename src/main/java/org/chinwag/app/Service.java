@@ -16,6 +16,7 @@ import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
 import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.retention.RetentionJob;
 import org.chinwag.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,9 @@ public final class Service implements AutoCloseable {
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
+            RetentionJob retention = new RetentionJob(database, clock, settings.retention());
+            retention.start();
+            channels.add(retention);
             // polling or webhook registration only once we can store what arrives and send replies
             telegram.ifPresent(TelegramChannel::start);
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
