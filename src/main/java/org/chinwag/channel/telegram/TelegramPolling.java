@@ -11,7 +11,6 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -27,7 +26,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * keeps retrying instead of returning; if the service stops first, the update stays unconfirmed
  * and Telegram delivers it again after the restart.
  */
-final class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable {
+final class TelegramPolling implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
     /** Attempts at an update that fails for a reason other than storage (a bug, not an outage). */
@@ -62,7 +61,8 @@ final class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable 
     /** Calls deleteWebhook, then polls; throws when Telegram cannot be reached to begin with. */
     void start() throws TelegramApiException {
         try {
-            application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(TelegramUpdates.ALLOWED_UPDATES), this);
+            application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(TelegramUpdates.ALLOWED_UPDATES),
+                    this::consume);
         } catch (TelegramApiException e) {
             // TelegramBots keeps a session that failed to start; drop it so the next try can register
             try {
@@ -74,8 +74,8 @@ final class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable 
         }
     }
 
-    @Override
-    public void consume(List<Update> updates) {
+    /** Called by TelegramBots with each batch; the next getUpdates (which confirms them) waits for this. */
+    private void consume(List<Update> updates) {
         // Never throws: an exception here would end TelegramBots' polling task for good.
         for (Update update : updates) {
             if (!running || !handleUntilStored(update)) return;
