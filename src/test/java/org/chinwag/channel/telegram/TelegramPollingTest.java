@@ -1,10 +1,16 @@
 package org.chinwag.channel.telegram;
 
 import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.chinwag.testing.FakeBotApi;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +23,8 @@ class TelegramPollingTest {
 
     /** Above 2^32, as real chat ids can be. */
     static final long CHAT = 5_000_000_001L;
+    static final long OTHER_CHAT = 5_000_000_002L;
+    static final String SORRY = "I can only read text messages";
 
     @TempDir Path dir;
     FakeBotApi telegram;
@@ -40,7 +48,139 @@ class TelegramPollingTest {
         resident.completesTheBigChat();
 
         assertTrue(telegram.calls("deleteWebhook").size() >= 1, "polling starts by deleting any webhook");
-        assertTrue(telegram.calls("answerCallbackQuery").size() >= 3, "every button press is answered");
+        telegram.awaitCalls("answerCallbackQuery", 3, WAIT); // every button press is answered
         assertRepliesStoredUnderPseudonym(service, CHAT);
+        String stored = service.service().database().dsl().select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT).fetchOne().value1();
+        assertEquals("5000000001", stored, "chat ids beyond 32 bits are kept exactly");
+        await("every update confirmed to Telegram", () -> telegram.unconfirmedUpdates() == 0);
+    }
+
+    @Test
+    void theSameUpdateTwiceInOneBatchIsStoredAndAnsweredOnce() {
+        Resident resident = Resident.polling(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        int before = resident.seen();
+
+        ObjectNode answer = telegram.text(CHAT, "The library and the swimming pool");
+        telegram.enqueueTogether(answer, answer);
+        resident.says("Nothing really", "anything else you'd like to add");
+
+        List<FakeBotApi.SentMessage> sent = telegram.sentTo(CHAT);
+        assertTrue(sent.get(before).text().contains("What gets in the way"), "one answer to the first copy");
+        assertTrue(sent.get(before + 1).text().contains("anything else"), "nothing for the second copy");
+        assertEquals(1, service.service().database().dsl().fetchCount(MESSAGE,
+                MESSAGE.EXTERNAL_ID.eq(answer.get("update_id").asText())));
+    }
+
+    @Test
+    void restartMidConversationResumesAtTheSameStepAndIgnoresRedeliveredUpdates() {
+        Resident resident = Resident.polling(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        ObjectNode answer = telegram.text(CHAT, "My allotment");
+        resident.send(answer, "What gets in the way");
+
+        service.restart();
+        // as if the service had stopped after storing the update but before Telegram heard so
+        int before = resident.seen();
+        telegram.enqueue(answer.deepCopy());
+        resident.says("Hills and no buses", "anything else you'd like to add");
+        assertTrue(telegram.sentTo(CHAT).get(before).text().contains("anything else"),
+                "the redelivered update got no second answer");
+
+        JsonNode replies = replies(service).get("replies");
+        assertEquals(2, replies.size(), replies.toString());
+        assertEquals("healthy", replies.get(0).get("question").asText());
+        assertEquals("My allotment", replies.get(0).get("text").asText());
+        assertEquals("barriers", replies.get(1).get("question").asText());
+        assertEquals("Hills and no buses", replies.get(1).get("text").asText());
+    }
+
+    @Test
+    void aRateLimitedReplyWaitsForRetryAfterAndArrivesOnce() {
+        telegram.failNextWithTooManyRequests("sendMessage", 1);
+        Resident resident = Resident.polling(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+
+        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().startsWith("Hello!")));
+        assertSentOnceEach(CHAT);
+        assertEquals(telegram.sentTo(CHAT).size() + 1, telegram.calls("sendMessage").size(), "one refused attempt");
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndTheReplyArrivesOnce() {
+        telegram.failNext("sendMessage", 500, "Internal Server Error", null);
+        Resident resident = Resident.polling(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+
+        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().startsWith("Hello!")));
+        assertSentOnceEach(CHAT);
+        assertEquals(telegram.sentTo(CHAT).size() + 1, telegram.calls("sendMessage").size(), "one refused attempt");
+    }
+
+    @Test
+    void someoneWhoBlockedTheBotIsMarkedInactiveAndOthersCarryOn() {
+        Resident blocker = Resident.polling(telegram, CHAT);
+        blocker.says("/start", "Are you happy to chat?");
+        telegram.failNextAsBlocked("sendMessage");
+        telegram.enqueue(telegram.press(CHAT, "Yes, I'm happy to chat"));
+        await("the participant marked inactive", () -> !active(CHAT));
+
+        Resident other = Resident.polling(telegram, OTHER_CHAT);
+        other.says("/start", "Are you happy to chat?");
+        other.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        assertTrue(active(OTHER_CHAT));
+        assertFalse(active(CHAT));
+    }
+
+    @Test
+    void thingsTheBotCannotReadGetAPoliteAnswerAndNothingBreaks() {
+        Resident resident = Resident.polling(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+
+        resident.send(telegram.sticker(CHAT), SORRY);
+        resident.send(telegram.photo(CHAT, "our park"), SORRY);
+        resident.send(telegram.voice(CHAT), SORRY);
+        resident.send(telegram.location(CHAT), SORRY);
+        resident.send(telegram.edited(CHAT, "an edit"), SORRY);
+
+        int inbound = inboundCount(service);
+        long group = -1001234567890L;
+        telegram.enqueue(telegram.groupText(group, CHAT, "hello bot"));
+        telegram.enqueue(telegram.groupText(group, OTHER_CHAT, "/start@" + FakeBotApi.BOT_USERNAME));
+        telegram.enqueue(telegram.myChatMember(CHAT, "kicked"));
+        telegram.enqueue(telegram.myChatMember(CHAT, "member"));
+        telegram.enqueue("{\"update_id\":" + telegram.nextUpdateId() + ",\"poll\":{\"id\":\"p1\",\"question\":\"?\","
+                + "\"options\":[],\"total_voter_count\":0,\"is_closed\":false,\"is_anonymous\":true,\"type\":\"regular\","
+                + "\"allows_multiple_answers\":false}}");
+        telegram.enqueue("{\"update_id\":" + telegram.nextUpdateId() + ",\"chat_join_request\":{\"chat\":{\"id\":-100555,"
+                + "\"type\":\"supergroup\",\"title\":\"x\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"A\"},"
+                + "\"user_chat_id\":42,\"date\":1}}");
+        telegram.enqueue("{\"update_id\":" + telegram.nextUpdateId() + ",\"something_new\":{\"id\":1}}");
+
+        resident.says("Cycling to work", "What gets in the way");
+        List<FakeBotApi.SentMessage> toGroup = telegram.sentTo(group);
+        assertEquals(1, toGroup.size(), "the group is told once that the bot only chats one-to-one");
+        assertTrue(toGroup.get(0).text().contains("one-to-one"));
+        assertEquals(inbound + 1, inboundCount(service), "nothing from the group or the other updates is stored");
+        assertEquals(0, telegram.sentTo(OTHER_CHAT).size());
+        await("every update confirmed", () -> telegram.unconfirmedUpdates() == 0);
+
+        JsonNode replies = replies(service).get("replies");
+        assertEquals(1, replies.size(), "only the typed answer is a reply: " + replies);
+        assertEquals("Cycling to work", replies.get(0).get("text").asText());
+    }
+
+    private boolean active(long chatId) {
+        return service.service().database().dsl().select(PARTICIPANT.ACTIVE).from(PARTICIPANT)
+                .where(PARTICIPANT.CHANNEL.eq("telegram"), PARTICIPANT.CHANNEL_USER_ID.eq(String.valueOf(chatId)))
+                .fetchOne().value1();
+    }
+
+    private void assertSentOnceEach(long chatId) {
+        List<String> texts = telegram.sentTo(chatId).stream().map(FakeBotApi.SentMessage::text).toList();
+        assertEquals(texts.size(), texts.stream().distinct().count(), "nothing sent twice: " + texts);
     }
 }
