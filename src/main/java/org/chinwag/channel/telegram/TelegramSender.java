@@ -38,7 +38,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     static final int MAX_TEXT = 4096;
     /** Telegram's limit on a button's callback data. */
     static final int MAX_CALLBACK_BYTES = 64;
-    /** Buttons this short sit two to a row; longer ones get a row each so they are not cut off. */
+    /** Labels this short sit two to a row; longer ones get a row each so they are not cut off. */
     static final int SHORT_LABEL = 14;
 
     private final String token;
@@ -114,11 +114,19 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             usable.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.value()).build());
         }
         if (usable.isEmpty()) return null;
-        boolean allShort = usable.stream().allMatch(b -> b.getText().codePointCount(0, b.getText().length()) <= SHORT_LABEL);
-        int perRow = allShort ? 2 : 1;
+        // short labels pair up, two to a row; a long one gets a row of its own so it is not cut off
         List<InlineKeyboardRow> rows = new ArrayList<>();
-        for (int i = 0; i < usable.size(); i += perRow) {
-            rows.add(new InlineKeyboardRow(usable.subList(i, Math.min(i + perRow, usable.size()))));
+        InlineKeyboardRow open = null;
+        for (InlineKeyboardButton button : usable) {
+            boolean isShort = button.getText().codePointCount(0, button.getText().length()) <= SHORT_LABEL;
+            if (isShort && open != null) {
+                open.add(button);
+                open = null;
+            } else {
+                InlineKeyboardRow row = new InlineKeyboardRow(button);
+                rows.add(row);
+                open = isShort ? row : null;
+            }
         }
         return new InlineKeyboardMarkup(rows);
     }

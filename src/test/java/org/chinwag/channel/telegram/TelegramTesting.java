@@ -61,6 +61,7 @@ final class TelegramTesting {
 
         static Resident webhook(FakeBotApi telegram, RunningService service, long chatId) {
             return new Resident(telegram, chatId, update -> {
+                if (!update.hasNonNull("update_id")) update.put("update_id", telegram.nextUpdateId());
                 HttpResponse<String> response = telegram.deliverWebhook(service.url(TelegramWebhook.PATH), SECRET, update.toString());
                 assertEquals(200, response.statusCode(), "webhook answer: " + response.body());
             });

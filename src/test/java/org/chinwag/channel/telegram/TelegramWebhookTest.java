@@ -1,0 +1,118 @@
+package org.chinwag.channel.telegram;
+
+import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.chinwag.testing.FakeBotApi;
+import org.chinwag.testing.RunningService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole service in webhook mode: Telegram posts updates to /telegram/webhook, replies go to the fake Bot API. */
+class TelegramWebhookTest {
+
+    static final long CHAT = 7_123_456_789L;
+
+    @TempDir Path dir;
+    FakeBotApi telegram;
+    RunningService service;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeBotApi.start(TOKEN);
+        service = RunningService.start(dir, webhookSettings(telegram));
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) service.close();
+        telegram.close();
+    }
+
+    private String webhookUrl() {
+        return service.url(TelegramWebhook.PATH);
+    }
+
+    @Test
+    void aWholeBigChatByWebhook() {
+        telegram.awaitCalls("setWebhook", 1, WAIT);
+        FakeBotApi.Webhook hook = telegram.webhook();
+        assertEquals("https://chat.example.org/telegram/webhook", hook.url());
+        assertEquals(SECRET, hook.secretToken());
+        assertTrue(hook.allowedUpdates().toString().contains("callback_query"), hook.allowedUpdates().toString());
+
+        Resident resident = Resident.webhook(telegram, service, CHAT);
+        resident.completesTheBigChat();
+
+        telegram.awaitCalls("answerCallbackQuery", 3, WAIT);
+        assertTrue(telegram.calls("getUpdates").isEmpty(), "webhook mode never polls");
+        assertRepliesStoredUnderPseudonym(service, CHAT);
+    }
+
+    @Test
+    void aRedeliveredUpdateIsStoredAndAnsweredOnce() {
+        Resident resident = Resident.webhook(telegram, service, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        ObjectNode answer = telegram.text(CHAT, "Singing in the community choir");
+        answer.put("update_id", telegram.nextUpdateId());
+        int before = resident.seen();
+
+        // Telegram resends when it did not see our 200 in time: both deliveries succeed
+        assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, answer.toString()).statusCode());
+        assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, answer.toString()).statusCode());
+        resident.says("Nothing gets in the way", "anything else you'd like to add");
+
+        List<FakeBotApi.SentMessage> sent = telegram.sentTo(CHAT);
+        assertTrue(sent.get(before).text().contains("What gets in the way"));
+        assertTrue(sent.get(before + 1).text().contains("anything else"), "no second answer to the copy");
+        assertEquals(1, service.service().database().dsl().fetchCount(MESSAGE,
+                MESSAGE.EXTERNAL_ID.eq(answer.get("update_id").asText())));
+    }
+
+    @Test
+    void deliveriesWithoutTheRightSecretOrABodyAreRefusedAndNothingIsStored() {
+        String update = telegram.text(CHAT, "/start").put("update_id", telegram.nextUpdateId()).toString();
+        int stored = messageCount(service);
+
+        HttpResponse<String> wrong = telegram.deliverWebhook(webhookUrl(), "not-the-secret", update);
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, telegram.deliverWebhook(webhookUrl(), SECRET + "x", update).statusCode(), "a longer secret");
+        assertEquals(401, telegram.deliverWebhook(webhookUrl(), null, update).statusCode(), "no secret");
+        assertEquals(401, telegram.deliverWebhook(webhookUrl(), "", update).statusCode(), "an empty secret");
+        assertEquals(400, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"update_id\": 12, \"message\": ").statusCode(), "malformed JSON");
+        assertEquals(400, telegram.deliverWebhook(webhookUrl(), SECRET, "").statusCode(), "empty body");
+        assertEquals(400, telegram.deliverWebhook(webhookUrl(), SECRET, "[1,2,3]").statusCode(), "not an update");
+        assertEquals(400, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"message\":{}}").statusCode(), "no update_id");
+
+        String huge = "{\"update_id\":1,\"message\":{\"text\":\"" + "a".repeat(1024 * 1024) + "\"}}";
+        HttpResponse<String> tooBig = telegram.deliverWebhook(webhookUrl(), SECRET, huge);
+        assertEquals(413, tooBig.statusCode());
+
+        assertEquals(stored, messageCount(service), "nothing stored");
+        assertTrue(telegram.sentMessages().isEmpty(), "nothing sent");
+        for (HttpResponse<String> response : List.of(wrong, tooBig)) {
+            assertFalse(response.body().contains(TOKEN), "the token never appears in a response");
+            assertFalse(response.body().contains(SECRET), "nor the secret");
+        }
+    }
+
+    @Test
+    void noWebhookRouteInPollingMode(@TempDir Path otherDir) {
+        try (RunningService polling = RunningService.start(otherDir, pollingSettings(telegram))) {
+            HttpResponse<String> response = polling.post(TelegramWebhook.PATH, "application/json", "{}",
+                    Map.of("X-Telegram-Bot-Api-Secret-Token", SECRET));
+            assertEquals(404, response.statusCode());
+        }
+    }
+}
