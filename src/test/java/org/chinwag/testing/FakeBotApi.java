@@ -477,29 +477,34 @@ public final class FakeBotApi implements AutoCloseable {
             ObjectNode params = params(exchange);
             Failure failure;
             synchronized (lock) {
-                calls.add(new Call(method, params));
                 Deque<Failure> queue = failures.get(method);
                 failure = queue == null ? null : queue.poll();
+            }
+            Reply reply = failure != null
+                    ? new Reply(failure.status(), error(failure.status(), failure.description(), failure.retryAfter()))
+                    : answer(method, params);
+            synchronized (lock) {
+                // recorded once answered, so a test that saw the call also sees its effect
+                calls.add(new Call(method, params));
                 lock.notifyAll();
             }
-            if (failure != null) {
-                respond(exchange, failure.status(), error(failure.status(), failure.description(), failure.retryAfter()));
-                return;
-            }
-            Reply reply = switch (method) {
-                case "getme" -> ok(botUser().put("can_join_groups", true).put("can_read_all_group_messages", false));
-                case "deletewebhook" -> deleteWebhook();
-                case "setwebhook" -> setWebhook(params);
-                case "getwebhookinfo" -> webhookInfo();
-                case "getupdates" -> getUpdates(params);
-                case "sendmessage" -> sendMessage(params);
-                case "answercallbackquery" -> ok(NODES.booleanNode(true));
-                default -> new Reply(404, error(404, "Not Found: method not found", null));
-            };
             respond(exchange, reply.status(), reply.body());
         } catch (IOException e) {
             // the client went away (e.g. a cancelled long poll): nothing to answer
         }
+    }
+
+    private Reply answer(String method, ObjectNode params) {
+        return switch (method) {
+            case "getme" -> ok(botUser().put("can_join_groups", true).put("can_read_all_group_messages", false));
+            case "deletewebhook" -> deleteWebhook();
+            case "setwebhook" -> setWebhook(params);
+            case "getwebhookinfo" -> webhookInfo();
+            case "getupdates" -> getUpdates(params);
+            case "sendmessage" -> sendMessage(params);
+            case "answercallbackquery" -> ok(NODES.booleanNode(true));
+            default -> new Reply(404, error(404, "Not Found: method not found", null));
+        };
     }
 
     private record Reply(int status, JsonNode body) {}

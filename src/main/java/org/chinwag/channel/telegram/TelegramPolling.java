@@ -1,13 +1,24 @@
 package org.chinwag.channel.telegram;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.SocketFactory;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -37,6 +48,7 @@ final class TelegramPolling implements AutoCloseable {
     private final TelegramUrl url;
     private final TelegramUpdateHandler handler;
     private final ReentrantLock handling = new ReentrantLock();
+    private final OpenSockets sockets = new OpenSockets();
     private final OkHttpClient http;
     private final ScheduledExecutorService pollThread;
     private final TelegramBotsLongPollingApplication application;
@@ -48,7 +60,9 @@ final class TelegramPolling implements AutoCloseable {
         this.handler = handler;
         // our own client and thread, so close() can cut a held getUpdates short and end the thread
         this.http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(75, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS).build();
+                .readTimeout(75, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS)
+                .socketFactory(sockets).retryOnConnectionFailure(false)
+                .addInterceptor(this::quietWhenStopping).build();
         this.pollThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "chinwag-telegram-polling");
             thread.setDaemon(true);
@@ -56,6 +70,23 @@ final class TelegramPolling implements AutoCloseable {
         });
         this.application = new TelegramBotsLongPollingApplication(
                 com.fasterxml.jackson.databind.ObjectMapper::new, () -> http, () -> pollThread, ExponentialBackOff::new);
+    }
+
+    /**
+     * A getUpdates cut short by close() (which closes its socket) would be logged by TelegramBots as
+     * an error with a stack trace on every normal shutdown; answer it as "no updates" instead.
+     * Nothing is confirmed by this: only a later getUpdates with a higher offset confirms anything,
+     * and none follows.
+     */
+    private Response quietWhenStopping(Interceptor.Chain chain) throws IOException {
+        try {
+            return chain.proceed(chain.request());
+        } catch (IOException e) {
+            if (running) throw e;
+            return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                    .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
+                    .build();
+        }
     }
 
     /** Calls deleteWebhook, then polls; throws when Telegram cannot be reached to begin with. */
@@ -137,8 +168,8 @@ final class TelegramPolling implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            http.dispatcher().cancelAll(); // ends a held getUpdates now rather than in 50 s
-            application.close();
+            application.close(); // no further getUpdates (none that would confirm this batch)
+            sockets.closeAll(); // ends a held getUpdates now rather than in 50 s
         } catch (Exception e) {
             log.warn("telegram polling did not stop cleanly: {}", e.getClass().getName());
         } finally {
@@ -146,11 +177,61 @@ final class TelegramPolling implements AutoCloseable {
         }
         pollThread.shutdownNow();
         try {
-            pollThread.awaitTermination(5, TimeUnit.SECONDS);
+            // a getUpdates that started just as we cancelled the others: cancel it too
+            for (int i = 0; i < 50 && !pollThread.awaitTermination(100, TimeUnit.MILLISECONDS); i++) {
+                sockets.closeAll();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /** Hands OkHttp its sockets and remembers them, so close() can end a held long poll. */
+    private static final class OpenSockets extends SocketFactory {
+        private final SocketFactory plain = SocketFactory.getDefault();
+        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+        private Socket track(Socket socket) {
+            open.removeIf(Socket::isClosed);
+            open.add(socket);
+            return socket;
+        }
+
+        void closeAll() {
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing is all we wanted
+                }
+            }
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return track(plain.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return track(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return track(plain.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return track(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return track(plain.createSocket(address, port, localAddress, localPort));
+        }
     }
 }
