@@ -77,7 +77,7 @@ public final class TelegramChannel implements AutoCloseable {
             keepTrying("register the telegram webhook", FIRST_RETRY, () ->
                     sender.setWebhook(url, settings.telegramWebhookSecret().orElseThrow()));
         } else {
-            polling = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()), handler);
+            polling = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()), handler::handle);
             keepTrying("start telegram long polling", FIRST_RETRY, polling::start);
         }
     }

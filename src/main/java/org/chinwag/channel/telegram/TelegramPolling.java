@@ -46,7 +46,7 @@ final class TelegramPolling implements AutoCloseable {
 
     private final String token;
     private final TelegramUrl url;
-    private final TelegramUpdateHandler handler;
+    private final UpdateSink handler;
     private final ReentrantLock handling = new ReentrantLock();
     private final OpenSockets sockets = new OpenSockets();
     private final OkHttpClient http;
@@ -54,7 +54,13 @@ final class TelegramPolling implements AutoCloseable {
     private final TelegramBotsLongPollingApplication application;
     private volatile boolean running = true;
 
-    TelegramPolling(String token, TelegramUrl url, TelegramUpdateHandler handler) {
+    /** Where each update goes; returns only once it is stored, throws when it could not be. */
+    @FunctionalInterface
+    interface UpdateSink {
+        void handle(Update update);
+    }
+
+    TelegramPolling(String token, TelegramUrl url, UpdateSink handler) {
         this.token = token;
         this.url = url;
         this.handler = handler;
