@@ -1,5 +1,6 @@
 package org.chinwag.channel.telegram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -75,7 +76,7 @@ final class TelegramPolling implements AutoCloseable {
             return thread;
         });
         this.application = new TelegramBotsLongPollingApplication(
-                com.fasterxml.jackson.databind.ObjectMapper::new, () -> http, () -> pollThread, ExponentialBackOff::new);
+                ObjectMapper::new, () -> http, () -> pollThread, ExponentialBackOff::new);
     }
 
     /**
