@@ -84,6 +84,7 @@ class InboxTest {
         var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
         assertEquals("refused", participant.getConsent());
         assertFalse(participant.getActive());
+        assertEquals(0, db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in")), "nothing they wrote is kept");
     }
 
     @Test
