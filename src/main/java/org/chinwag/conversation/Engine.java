@@ -88,7 +88,7 @@ public final class Engine {
             case "mydata":
                 return out.record(new Effect.MyDataRequested()).turn(null);
             case "stop":
-                ConversationState first = newState(script, script.first().id(), null, Map.of());
+                ConversationState first = placed(newState(script, script.first().id(), null, Map.of()), script);
                 return out.record(new Effect.ConversationStarted(script.id(), script.version(), null))
                         .record(new Effect.Stopped()).say(script.text(BotText.STOPPED)).turn(first.withStatus(STOPPED));
             case "help":
