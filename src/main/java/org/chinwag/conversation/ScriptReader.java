@@ -2,6 +2,7 @@ package org.chinwag.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +42,8 @@ public final class ScriptReader {
     public static Script read(String source, String yaml) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            // "No" and "Yes" are button labels here, not YAML 1.1 booleans
+            root = YAMLMapper.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build().readTree(yaml);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new ScriptException(source, List.of("not valid YAML" + at + ": " + e.getOriginalMessage()));
@@ -141,6 +143,7 @@ public final class ScriptReader {
         } else if (s.has("field")) {
             problems.add(where + ": only profile steps have a field");
         }
+        if (s.has("skippable") && !s.get("skippable").isBoolean()) problems.add(where + ": skippable must be true or false");
         boolean skippable = type == StepType.PROFILE || s.path("skippable").asBoolean(false);
         if (skippable && type.buttonsOnly()) problems.add(where + ": a " + typeName + " step cannot be skippable");
         Map<String, String> themes = themes(s.path("themes"), type, where);
