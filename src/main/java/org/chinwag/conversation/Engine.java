@@ -46,7 +46,7 @@ public final class Engine {
      * @param signals     themes and risk found in the inbound text (null means none)
      */
     public Turn step(ConversationState stateOrNull, Inbound inbound, Signals signals) {
-        Objects.requireNonNull(inbound, "inbound");
+        inbound = tidy(Objects.requireNonNull(inbound, "inbound"));
         Signals heard = signals == null ? Signals.NONE : signals;
         if (stateOrNull == null) return firstContact(inbound);
         Script script = scriptFor(stateOrNull);
@@ -313,6 +313,16 @@ public final class Engine {
 
     private static Map<String, String> consentVars(Script script) {
         return Map.of(CONSENT_VAR, "given", CONSENT_VERSION_VAR, String.valueOf(script.version()));
+    }
+
+    /** Channels may hand over null text or a capitalised command name; make both safe. */
+    private static Inbound tidy(Inbound inbound) {
+        if (inbound instanceof Inbound.Text text && text.text() == null) return new Inbound.Text("");
+        if (inbound instanceof Inbound.Command c) {
+            return new Inbound.Command(c.name() == null ? "" : c.name().toLowerCase(java.util.Locale.ROOT),
+                    c.argument() == null ? "" : c.argument());
+        }
+        return inbound;
     }
 
     /** The first word of a /start argument, as Telegram deep links allow (at most 64 characters). */

@@ -62,11 +62,12 @@ class UnexpectedInputTest {
     @MethodSource("everyStep")
     void aButtonFromAnEarlierMessageIsNotTakenAsTheAnswer(Checkpoint at) {
         String stale = at.step().equals("consent") ? "optin:yes" : "consent:yes";
-        Chat chat = at.chat();
-        chat.last = chat.engine.step(at.state(), new Inbound.ButtonPress(stale, "Yes"), Signals.NONE);
-        assertEquals(at.state(), chat.last.state());
-        assertEquals(List.of(), chat.last.effects());
-        assertEquals(List.of(at.question()), chat.last.messages());
+        for (String value : List.of(stale, "_forget:yes", "nonsense")) {
+            Turn turn = new Engine(Chat.BUNDLED).step(at.state(), new Inbound.ButtonPress(value, "Yes"), Signals.NONE);
+            assertEquals(at.state(), turn.state());
+            assertEquals(List.of(), turn.effects());
+            assertEquals(List.of(at.question()), turn.messages());
+        }
     }
 
     @ParameterizedTest(name = "every question has its buttons at {0}")
@@ -76,6 +77,15 @@ class UnexpectedInputTest {
         int expected = step.options().size() + (step.skippable() ? 1 : 0);
         assertEquals(expected, at.question().buttons().size());
         assertTrue(at.question().buttons().stream().allMatch(b -> b.value().startsWith(at.step() + ":")));
+    }
+
+    @Test
+    void channelsMayPassNullTextOrCapitalisedCommands() {
+        Checkpoint barriers = Checkpoint.along(ConversationScenariosTest.TO_BARRIERS).get(2);
+        Engine engine = new Engine(Chat.BUNDLED);
+        assertEquals(barriers.state(), engine.step(barriers.state(), new Inbound.Text(null), Signals.NONE).state());
+        Turn stop = engine.step(barriers.state(), new Inbound.Command("STOP", null), Signals.NONE);
+        assertEquals(ConversationState.Status.STOPPED, stop.state().status());
     }
 
     @Test
