@@ -2,10 +2,8 @@ package org.chinwag.conversation;
 
 import static org.chinwag.conversation.ConversationState.Status.ACTIVE;
 import static org.chinwag.conversation.ConversationState.Status.DECLINED;
-import static org.chinwag.conversation.ConversationState.Status.FINISHED;
 import static org.chinwag.conversation.ConversationState.Status.STOPPED;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

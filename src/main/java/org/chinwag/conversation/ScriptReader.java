@@ -29,6 +29,8 @@ public final class ScriptReader {
     private static final Set<String> PROFILE_FIELDS = Set.of("area", "age_band", "community");
     /** Telegram limits a button's callback data to 64 bytes; a button value is "step:value". */
     private static final int MAX_BUTTON_VALUE = 64;
+    /** Telegram's limit for one message, with room to spare. */
+    private static final int MAX_TEXT = 4000;
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -261,6 +263,7 @@ public final class ScriptReader {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        if (out.length() > MAX_TEXT) problems.add(what + " is too long for one message (" + out.length() + " characters, at most " + MAX_TEXT + ")");
         return out.toString();
     }
 

@@ -69,6 +69,9 @@ class ScriptReaderTest {
                         "step 'optin': a optin step cannot be skippable"),
                 Arguments.of("a step id with spaces", edited("id: one_thing", "id: one thing"),
                         "step 'one thing': id must be lower-case"),
+                Arguments.of("a text too long for one message",
+                        edited("    text: Which age group are you in?", "    text: " + "Which age group? ".repeat(300)),
+                        "step 'age_band': text is too long for one message"),
                 Arguments.of("not YAML at all", "id: [unclosed", "not valid YAML"),
                 Arguments.of("themes on a question", edited("  - id: healthy\n", "  - id: healthy\n    themes: {transport: Buses}\n"),
                         "step 'healthy': only followup steps have themes"));
