@@ -57,6 +57,8 @@ class ConversationScenariosTest {
                         List.of("started big-chat/1"), stepText("welcome")),
                 row("/start CODE sets the event code", List.of("/start leeds-market"), "consent", ACTIVE,
                         List.of("started big-chat/1 @leeds-market"), stepText("consent")),
+                row("/start code: first word, at most 64 characters", List.of("/start " + "x".repeat(70) + " extra"),
+                        "consent", ACTIVE, List.of("started big-chat/1 @" + "x".repeat(64)), stepText("consent")),
                 row("/help first: help, then consent", List.of("/help"), "consent", ACTIVE,
                         List.of("started big-chat/1"), text(BotText.HELP)),
                 row("hi at consent is not an answer", List.of("hi", "hi"), "consent", ACTIVE,
