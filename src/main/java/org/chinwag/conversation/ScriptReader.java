@@ -235,8 +235,26 @@ public final class ScriptReader {
                 problems.add("step '" + step.id() + "': every option needs a next (or give the step a next)");
             }
         }
+        checkMessageLoops(steps, ids);
         if (!steps.isEmpty() && steps.stream().noneMatch(s -> s.type() == StepType.END)) problems.add("the script needs an end step");
         if (steps.stream().filter(s -> s.type() == StepType.CONSENT).count() > 1) problems.add("a script can have only one consent step");
+    }
+
+    /** Message steps move straight on, so a ring of them would never stop talking. */
+    private void checkMessageLoops(List<Step> steps, Set<String> ids) {
+        Map<String, Step> byId = new LinkedHashMap<>();
+        steps.forEach(s -> byId.putIfAbsent(s.id(), s));
+        for (Step start : steps) {
+            Set<String> seen = new HashSet<>();
+            Step at = start;
+            while (at != null && at.type() == StepType.MESSAGE) {
+                if (!seen.add(at.id())) {
+                    problems.add("step '" + start.id() + "': message steps lead round in a circle, with no question to stop at");
+                    break;
+                }
+                at = at.next() == null || !ids.contains(at.next()) ? null : byId.get(at.next());
+            }
+        }
     }
 
     private void checkTarget(Step step, String target, Set<String> ids, String what) {

@@ -72,6 +72,8 @@ class ScriptReaderTest {
                 Arguments.of("a text too long for one message",
                         edited("    text: Which age group are you in?", "    text: " + "Which age group? ".repeat(300)),
                         "step 'age_band': text is too long for one message"),
+                Arguments.of("message steps in a circle", edited("    type: message\n", "    type: message\n    next: welcome\n"),
+                        "step 'welcome': message steps lead round in a circle"),
                 Arguments.of("not YAML at all", "id: [unclosed", "not valid YAML"),
                 Arguments.of("themes on a question", edited("  - id: healthy\n", "  - id: healthy\n    themes: {transport: Buses}\n"),
                         "step 'healthy': only followup steps have themes"));
