@@ -11,6 +11,7 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
 import org.chinwag.http.HttpServer;
+import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
@@ -59,7 +60,9 @@ public final class Service implements AutoCloseable {
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
 
-            routes.add(new ReplyApi(database, new BearerAuth(database)));
+            BearerAuth auth = new BearerAuth(database);
+            routes.add(new ReplyApi(database, auth));
+            routes.add(new ParticipantApi(database, auth));
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);
                 routes.add(t.webhookRoutes());

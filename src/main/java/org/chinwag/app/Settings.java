@@ -40,11 +40,7 @@ public record Settings(
         }
     }
 
-    /** Reads settings from the process environment and the optional properties file. */
-    public static Settings load() {
-        return from(System.getenv());
-    }
-
+    /** Reads settings from environment variables (normally System.getenv()) and the optional properties file. */
     public static Settings from(Map<String, String> env) {
         Properties file = new Properties();
         String configPath = env.get("CHINWAG_CONFIG");
