@@ -108,6 +108,31 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void updatesThatAreNotForTheConversationAreAcknowledgedAndNotStored() {
+        int stored = messageCount(service);
+        long group = -1009876543210L;
+        assertEquals(200, deliver(telegram.groupText(group, CHAT, "anyone about?")));
+        assertEquals(200, deliver(telegram.groupText(group, CHAT, "hello?")));
+        assertEquals(200, deliver(telegram.myChatMember(CHAT, "kicked")));
+        assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"update_id\":" + telegram.nextUpdateId()
+                + ",\"message_reaction\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":1,\"date\":1,"
+                + "\"old_reaction\":[],\"new_reaction\":[]}}").statusCode());
+        assertEquals(stored, messageCount(service), "nothing stored");
+        assertEquals(1, telegram.awaitSent(group, 1, WAIT).size(), "the group is told once");
+
+        Resident resident = Resident.webhook(telegram, service, CHAT);
+        resident.send(telegram.sticker(CHAT), "Are you happy to chat?"); // a first sticker starts the chat
+        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        resident.send(telegram.voice(CHAT), "I can only read text messages");
+        assertEquals(1, telegram.sentTo(group).size());
+    }
+
+    private int deliver(ObjectNode update) {
+        update.put("update_id", telegram.nextUpdateId());
+        return telegram.deliverWebhook(webhookUrl(), SECRET, update.toString()).statusCode();
+    }
+
+    @Test
     void noWebhookRouteInPollingMode(@TempDir Path otherDir) {
         try (RunningService polling = RunningService.start(otherDir, pollingSettings(telegram))) {
             HttpResponse<String> response = polling.post(TelegramWebhook.PATH, "application/json", "{}",
