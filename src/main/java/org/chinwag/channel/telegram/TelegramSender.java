@@ -23,6 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
  * Telegram's sending half, on the real TelegramBots client: sends the outbox's messages (with
@@ -164,6 +165,10 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     /** Telegram's answer in the outbox's terms (see core.telegram.org/bots/api#making-requests). */
     SendFailure failure(TelegramApiException e) {
+        if (find(e, TelegramApiValidationException.class) != null) {
+            // refused by the client before sending (e.g. an empty text): sending again cannot help
+            return SendFailure.permanent("not a valid Telegram message: " + e.getClass().getSimpleName());
+        }
         TelegramApiRequestException api = find(e, TelegramApiRequestException.class);
         Integer code = api == null ? null : api.getErrorCode();
         if (code == null) {

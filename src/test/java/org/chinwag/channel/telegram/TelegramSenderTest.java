@@ -85,6 +85,9 @@ class TelegramSenderTest {
 
         telegram.failNext("sendMessage", 400, "Bad Request: chat not found", null);
         assertEquals(SendFailure.Kind.PERMANENT, refused().kind());
+
+        SendFailure invalid = assertThrows(SendFailure.class, () -> sender.send("", Outbound.text("no chat id")));
+        assertEquals(SendFailure.Kind.PERMANENT, invalid.kind(), "refused by the client itself");
     }
 
     @Test
