@@ -204,9 +204,13 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         return null;
     }
 
+    /**
+     * Lets go of idle connections. The client's threads are left to end on their own (they are
+     * daemons and idle out), because the service closes channels before the outbox, which may
+     * still be finishing a send.
+     */
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
 }
