@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.chinwag.conversation.TerminalChat;
+import org.chinwag.http.HttpServer;
+import org.chinwag.http.ParticipantApi;
 import org.chinwag.store.Database;
 import org.chinwag.store.TokenRepository;
 
@@ -22,6 +24,8 @@ public final class Main {
               migrate                    apply database migrations and exit
               token create --name NAME   create an API token (printed once)
               token revoke --name NAME   revoke an API token
+              participant show P-XXXXXXXX     print everything held about a participant (JSON)
+              participant forget P-XXXXXXXX   erase a participant and everything they said
             Configuration comes from CHINWAG_* environment variables; see README.""";
 
     private Main() {}
@@ -29,15 +33,15 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         Settings settings;
         try {
-            settings = Settings.load();
+            settings = Settings.from(env);
         } catch (Settings.Invalid e) {
             err.println("chinwag: configuration error: " + e.getMessage());
             return 2;
@@ -53,6 +57,9 @@ public final class Main {
             }
             case "token" -> {
                 return token(settings, rest, out, err);
+            }
+            case "participant" -> {
+                return participant(settings, rest, out, err);
             }
             case "help", "--help", "-h" -> out.println(USAGE);
             default -> {
@@ -71,6 +78,30 @@ public final class Main {
             stopped.countDown();
         }, "chinwag-shutdown"));
         stopped.await();
+    }
+
+    /** Staff answering an access or erasure request by the reference the resident gave them. */
+    private static int participant(Settings settings, List<String> args, PrintStream out, PrintStream err)
+            throws Exception {
+        if (args.size() != 2 || !(args.get(0).equals("show") || args.get(0).equals("forget"))) {
+            err.println("chinwag: usage: participant show P-XXXXXXXX | participant forget P-XXXXXXXX");
+            return 2;
+        }
+        String pseudonym = args.get(1);
+        try (Database db = Database.open(settings.dbUrl())) {
+            db.migrate();
+            if (args.get(0).equals("show")) {
+                out.println(HttpServer.JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ParticipantApi.describe(db, pseudonym)));
+                return 0;
+            }
+            boolean erased = ParticipantApi.erase(db, pseudonym);
+            err.println(erased ? "Erased " + pseudonym + " and everything they said." : "No participant " + pseudonym + ".");
+            return erased ? 0 : 1;
+        } catch (io.javalin.http.NotFoundResponse e) {
+            err.println("No participant " + pseudonym + ".");
+            return 1;
+        }
     }
 
     private static int token(Settings settings, List<String> args, PrintStream out, PrintStream err) {

@@ -11,11 +11,13 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
 import org.chinwag.http.HttpServer;
+import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
 import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.retention.RetentionJob;
 import org.chinwag.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +60,16 @@ public final class Service implements AutoCloseable {
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
 
-            routes.add(new ReplyApi(database, new BearerAuth(database)));
+            BearerAuth auth = new BearerAuth(database);
+            routes.add(new ReplyApi(database, auth));
+            routes.add(new ParticipantApi(database, auth));
             routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
+            RetentionJob retention = new RetentionJob(database, clock, settings.retention());
+            retention.start();
+            channels.add(retention);
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
             return new Service(database, outbox, inbox, http, channels);
         } catch (RuntimeException e) {

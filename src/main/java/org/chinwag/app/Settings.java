@@ -3,6 +3,7 @@ package org.chinwag.app;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ public record Settings(
         Optional<String> telegramWebhookSecret,
         Optional<URI> publicUrl,
         Path intentsDir,
-        String campaignId) {
+        String campaignId,
+        Duration retention) {
 
     public enum TelegramMode { POLLING, WEBHOOK }
 
@@ -38,11 +40,7 @@ public record Settings(
         }
     }
 
-    /** Reads settings from the process environment and the optional properties file. */
-    public static Settings load() {
-        return from(System.getenv());
-    }
-
+    /** Reads settings from environment variables (normally System.getenv()) and the optional properties file. */
     public static Settings from(Map<String, String> env) {
         Properties file = new Properties();
         String configPath = env.get("CHINWAG_CONFIG");
@@ -85,7 +83,9 @@ public record Settings(
         }
         Path intents = Path.of(source.get("CHINWAG_INTENTS_DIR").orElse("intents"));
         String campaign = source.get("CHINWAG_CAMPAIGN").orElse("big-chat");
-        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, campaign);
+        // two years, as the consent text promises; at least a day so a typo cannot wipe today's chats
+        Duration retention = Duration.ofDays(source.integer("CHINWAG_RETENTION_DAYS", 730, 1, 36500));
+        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, campaign, retention);
     }
 
     /** Settings as a multi-line summary for the start-up log, secrets left out. */
@@ -94,7 +94,8 @@ public record Settings(
                 + " db=" + dbUrl.replaceAll("password=[^&]*", "password=***")
                 + " telegram=" + (telegramToken.isPresent() ? telegramMode.name().toLowerCase() + " via " + telegramApiUrl : "off")
                 + " intents=" + intentsDir
-                + " campaign=" + campaignId;
+                + " campaign=" + campaignId
+                + " retention=" + retention.toDays() + "d";
     }
 
     /** Records print every field; this one must never print the bot token or webhook secret. */

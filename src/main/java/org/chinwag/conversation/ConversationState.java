@@ -27,6 +27,36 @@ public record ConversationState(
         vars = vars == null ? Map.of() : Map.copyOf(vars);
     }
 
+    /** Same state, waiting at another step. */
+    public ConversationState withStep(String newStep) {
+        return new ConversationState(scriptId, scriptVersion, newStep, status, pending, eventCode, vars);
+    }
+
+    public ConversationState withStatus(Status newStatus) {
+        return new ConversationState(scriptId, scriptVersion, step, newStatus, pending, eventCode, vars);
+    }
+
+    public ConversationState withPending(String newPending) {
+        return new ConversationState(scriptId, scriptVersion, step, status, newPending, eventCode, vars);
+    }
+
+    /** Same state, following another script or version (when the one it began with is gone). */
+    public ConversationState withScript(String id, int version) {
+        return new ConversationState(id, version, step, status, pending, eventCode, vars);
+    }
+
+    /** Same state with a variable set, or removed when {@code value} is null. */
+    public ConversationState withVar(String name, String value) {
+        java.util.Map<String, String> copy = new java.util.HashMap<>(vars);
+        if (value == null) copy.remove(name);
+        else copy.put(name, value);
+        return new ConversationState(scriptId, scriptVersion, step, status, pending, eventCode, copy);
+    }
+
+    public String var(String name) {
+        return vars.get(name);
+    }
+
     public enum Status {
         /** Questions still to come. */
         ACTIVE,

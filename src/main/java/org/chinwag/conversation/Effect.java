@@ -24,6 +24,12 @@ public sealed interface Effect {
     /** /stop: opt out of everything; the bot stays quiet until the resident starts again. */
     record Stopped() implements Effect {}
 
+    /**
+     * /start after /stop picked the same conversation up again: the resident is active again
+     * (a {@link ConversationStarted} means the same). Opt-ins withdrawn by /stop stay withdrawn.
+     */
+    record Resumed() implements Effect {}
+
     /** /forget, confirmed: erase everything held about this resident. */
     record ForgetConfirmed() implements Effect {}
 

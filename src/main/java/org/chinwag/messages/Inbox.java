@@ -122,8 +122,11 @@ public final class Inbox {
 
         void apply(Effect effect, ConversationState finalState) {
             int id = participant.getId();
-            if (effect instanceof Effect.ConversationStarted started) {
+            if (effect instanceof Effect.ConversationStarted) {
                 conversation = conversations.open(id, campaignId, stored(finalState), now);
+                participants.setActive(id, true, now);
+            } else if (effect instanceof Effect.Resumed) {
+                participants.setActive(id, true, now);
             } else if (effect instanceof Effect.ConsentGiven given) {
                 participants.recordConsent(id, Consent.GIVEN, given.scriptId(), given.scriptVersion(), now);
                 consented = true;
@@ -139,10 +142,13 @@ public final class Inbox {
             } else if (effect instanceof Effect.Stopped) {
                 participants.stopAll(id, now);
             } else if (effect instanceof Effect.MyDataRequested) {
-                extraTexts.add(MyData.describe(tx, id));
+                // a null final state means the engine keeps nothing: someone never seen before
+                extraTexts.add(finalState == null ? MyData.NOTHING_HELD : MyData.describe(tx, id));
             } else if (effect instanceof Effect.ForgetConfirmed) {
                 participants.delete(id);
                 forgotten = true;
+            } else {
+                throw new IllegalStateException("no storage rule for effect " + effect.getClass().getSimpleName());
             }
         }
 
@@ -156,10 +162,14 @@ public final class Inbox {
 
         Receipt finish(Turn turn) {
             List<Integer> outbound = new ArrayList<>();
-            if (forgotten) {
-                // The participant row and everything hanging off it are gone: address the goodbye
-                // by channel id only; the outbox clears that once sent.
-                for (Outbound message : turn.messages()) {
+            List<Outbound> toSend = new ArrayList<>(turn.messages());
+            extraTexts.forEach(text -> toSend.add(Outbound.text(text)));
+            if (turn.state() == null) {
+                // Nothing is to be kept about this person (a confirmed /forget, or /mydata from
+                // someone never seen): remove the participant and everything hanging off it, and
+                // address the answer by channel id only; the outbox clears that once sent.
+                if (!forgotten) participants.delete(participant.getId());
+                for (Outbound message : toSend) {
                     outbound.add(messages.insertOutboundTo(participant.getChannelUserId(), campaignId,
                             participant.getChannel(), message.text(), now).getId());
                 }
@@ -171,8 +181,6 @@ public final class Inbox {
                 conversations.save(conversation, stored(turn.state()), now);
             }
             messages.attachConversation(inbound.getId(), conversation.getId());
-            List<Outbound> toSend = new ArrayList<>(turn.messages());
-            extraTexts.forEach(text -> toSend.add(Outbound.text(text)));
             for (Outbound message : toSend) {
                 outbound.add(messages.insertOutbound(participant.getId(), conversation.getId(), campaignId,
                         participant.getChannel(), message.text(), Json.buttons(message.buttons()), now).getId());

