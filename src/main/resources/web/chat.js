@@ -225,6 +225,7 @@
   function render(items) {
     if (!items || !items.length) return;
     var added = false;
+    var firstNew = null;
     items.forEach(function (item) {
       if (item.id <= state.lastId) return; // already shown (a poll and a send can overlap)
       state.lastId = item.id;
@@ -233,11 +234,26 @@
       if (item.from === 'you') removePending();
       // the "/start CODE" the page sent for the person is not something they typed
       if (item.from === 'you' && item.kind === 'command' && /^\/start\b/i.test(item.text)) return;
-      el.log.appendChild(messageElement(item));
+      var shown = el.log.appendChild(messageElement(item));
+      firstNew = firstNew || shown;
     });
     if (!added) return;
     showChoices();
-    scrollToEnd();
+    reveal(firstNew);
+  }
+
+  /**
+   * Brings new messages into view: the end of the conversation, unless what arrived is taller
+   * than the screen, in which case its start, so a long message is read from its beginning.
+   */
+  function reveal(firstNew) {
+    var end = el.log.lastElementChild;
+    if (!end) return;
+    var behavior = reduceMotion ? 'auto' : 'smooth';
+    var tall = firstNew && end.getBoundingClientRect().bottom - firstNew.getBoundingClientRect().top > el.main.clientHeight;
+    if (tall && firstNew === el.log.firstElementChild) el.main.scrollTo({ top: 0, behavior: behavior }); // keep the intro
+    else if (tall) firstNew.scrollIntoView({ block: 'start', behavior: behavior });
+    else end.scrollIntoView({ block: 'end', behavior: behavior });
   }
 
   function messageElement(item) {
@@ -301,7 +317,7 @@
 
   function scrollToEnd() {
     var end = el.typing.hidden ? el.log.lastElementChild : el.typing;
-    if (end && end.scrollIntoView) end.scrollIntoView({ block: 'end', behavior: reduceMotion ? 'auto' : 'smooth' });
+    if (end) end.scrollIntoView({ block: 'end', behavior: reduceMotion ? 'auto' : 'smooth' });
   }
 
   function setBusy(busy) {

@@ -239,9 +239,14 @@ class WebChatBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        // let the page finish scrolling to the newest message first
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "const m = document.getElementById('main'); return m.scrollTop + m.clientHeight >= m.scrollHeight - 2;"));
+        // let the page finish scrolling to the newest messages first: the same position twice running
+        Object[] last = {null};
+        wait.until(d -> {
+            Object now = ((JavascriptExecutor) d).executeScript("return document.getElementById('main').scrollTop");
+            boolean settled = now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
