@@ -161,6 +161,18 @@ class WebChatApiTest {
     }
 
     @Test
+    void readingTheTranscriptNeedsAWholeNumberAfter() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.say("/start");
+
+        assertEquals(400, chat.get("/chat/api/messages?after=-1", chat.session).statusCode());
+        assertEquals(400, chat.get("/chat/api/messages?after=ten", chat.session).statusCode());
+        JsonNode all = read(chat.get("/chat/api/messages", chat.session)).get("messages");
+        int last = all.get(all.size() - 1).get("id").asInt();
+        assertEquals(0, read(chat.transcript(last)).get("messages").size(), "nothing newer than the last message");
+    }
+
+    @Test
     void aBodyOver64KilobytesIsRefusedWith413() {
         WebChatClient chat = WebChatClient.open(service);
         chat.say("/start");
