@@ -2,10 +2,8 @@ package org.chinwag.conversation;
 
 import static org.chinwag.conversation.ConversationState.Status.ACTIVE;
 import static org.chinwag.conversation.ConversationState.Status.DECLINED;
-import static org.chinwag.conversation.ConversationState.Status.FINISHED;
 import static org.chinwag.conversation.ConversationState.Status.STOPPED;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +25,6 @@ public final class Engine {
     /** Button values for the /forget confirmation ('_' cannot start a step id, so no clash). */
     static final String FORGET_YES = "_forget:yes";
     static final String FORGET_NO = "_forget:no";
-    /** State variables: consent given, and under which script version. */
-    static final String CONSENT_VAR = "consent";
-    static final String CONSENT_VERSION_VAR = "consent_version";
     private static final int MAX_EVENT_CODE = 64;
 
     private final ScriptLibrary library;
@@ -46,17 +41,17 @@ public final class Engine {
      * @param signals     themes and risk found in the inbound text (null means none)
      */
     public Turn step(ConversationState stateOrNull, Inbound inbound, Signals signals) {
-        Objects.requireNonNull(inbound, "inbound");
+        inbound = tidy(Objects.requireNonNull(inbound, "inbound"));
         Signals heard = signals == null ? Signals.NONE : signals;
         if (stateOrNull == null) return firstContact(inbound);
         Script script = scriptFor(stateOrNull);
-        ConversationState state = placed(stateOrNull, script);
+        ConversationState state = Position.placed(stateOrNull, script);
         if (PENDING_FORGET.equals(state.pending()) && !(inbound instanceof Inbound.Command)) {
             return forgetAnswer(script, state, inbound);
         }
         state = state.withPending(null); // a command cancels any confirmation waiting
         if (inbound instanceof Inbound.Command command) return command(script, state, command);
-        Reply out = new Reply();
+        TurnBuilder out = new TurnBuilder();
         return switch (state.status()) {
             case STOPPED -> out.say(script.text(BotText.STOPPED_REMINDER)).turn(state);
             case DECLINED -> out.say(script.text(BotText.DECLINED_REMINDER)).turn(state);
@@ -69,8 +64,8 @@ public final class Engine {
     public Turn resume(ConversationState state) {
         Objects.requireNonNull(state, "state");
         Script script = scriptFor(state);
-        ConversationState placed = placed(state, script);
-        Reply out = new Reply();
+        ConversationState placed = Position.placed(state, script);
+        TurnBuilder out = new TurnBuilder();
         if (placed.status() != ACTIVE) return out.turn(placed);
         if (PENDING_FORGET.equals(placed.pending())) return out.send(forgetQuestion(script)).turn(placed);
         return welcomeBack(script, placed, out);
@@ -80,7 +75,7 @@ public final class Engine {
 
     private Turn firstContact(Inbound inbound) {
         Script script = library.latest(library.defaultScriptId());
-        Reply out = new Reply();
+        TurnBuilder out = new TurnBuilder();
         if (!(inbound instanceof Inbound.Command command)) return startFresh(script.id(), null, null, out);
         switch (command.name()) {
             case "forget":
@@ -88,7 +83,7 @@ public final class Engine {
             case "mydata":
                 return out.record(new Effect.MyDataRequested()).turn(null);
             case "stop":
-                ConversationState first = newState(script, script.first().id(), null, Map.of());
+                ConversationState first = Position.placed(newState(script, script.first().id(), null, Map.of()), script);
                 return out.record(new Effect.ConversationStarted(script.id(), script.version(), null))
                         .record(new Effect.Stopped()).say(script.text(BotText.STOPPED)).turn(first.withStatus(STOPPED));
             case "help":
@@ -105,15 +100,15 @@ public final class Engine {
      * A new conversation with the newest version of the script. Consent already given to that same
      * version carries over (start at the first question); otherwise it is asked again.
      */
-    private Turn startFresh(String scriptId, String eventCode, ConversationState previous, Reply out) {
+    private Turn startFresh(String scriptId, String eventCode, ConversationState previous, TurnBuilder out) {
         Script script = library.latest(scriptId);
         out.record(new Effect.ConversationStarted(script.id(), script.version(), eventCode));
-        if (previous != null && consentedTo(previous, script)) {
-            ConversationState state = newState(script, null, eventCode, consentVars(script));
+        if (previous != null && Position.consentedTo(previous, script)) {
+            ConversationState state = newState(script, null, eventCode, Position.consentVars(script));
             out.say(script.text(BotText.RESTARTED));
-            return enter(script, state, script.startOfQuestions().id(), Signals.NONE, out);
+            return Position.enter(script, state, script.startOfQuestions().id(), Signals.NONE, out);
         }
-        return enter(script, newState(script, null, eventCode, Map.of()), script.first().id(), Signals.NONE, out);
+        return Position.enter(script, newState(script, null, eventCode, Map.of()), script.first().id(), Signals.NONE, out);
     }
 
     private static ConversationState newState(Script script, String step, String eventCode, Map<String, String> vars) {
@@ -123,7 +118,7 @@ public final class Engine {
     // --- commands ---------------------------------------------------------------------------
 
     private Turn command(Script script, ConversationState state, Inbound.Command command) {
-        Reply out = new Reply();
+        TurnBuilder out = new TurnBuilder();
         switch (command.name()) {
             case "start": {
                 String code = eventCode(command.argument());
@@ -138,7 +133,7 @@ public final class Engine {
                 return startFresh(script.id(), state.eventCode(), state, out);
             case "help":
                 out.say(script.text(BotText.HELP));
-                return state.status() == ACTIVE ? out.send(promptHere(script, state)).turn(state) : out.turn(state);
+                return state.status() == ACTIVE ? out.send(Position.prompt(script, state)).turn(state) : out.turn(state);
             case "stop":
                 if (state.status() != STOPPED) out.record(new Effect.Stopped());
                 return out.say(script.text(BotText.STOPPED)).turn(state.withStatus(STOPPED));
@@ -149,7 +144,7 @@ public final class Engine {
                 return out.record(new Effect.MyDataRequested()).turn(state);
             default:
                 out.say(script.text(BotText.UNKNOWN_COMMAND));
-                return state.status() == ACTIVE ? out.send(promptHere(script, state)).turn(state) : out.turn(state);
+                return state.status() == ACTIVE ? out.send(Position.prompt(script, state)).turn(state) : out.turn(state);
         }
     }
 
@@ -163,20 +158,20 @@ public final class Engine {
     private Turn forgetAnswer(Script script, ConversationState state, Inbound inbound) {
         boolean yes = inbound instanceof Inbound.ButtonPress press ? FORGET_YES.equals(press.value())
                 : inbound instanceof Inbound.Text text && TypedAnswers.isYes(text.text());
-        Reply out = new Reply();
+        TurnBuilder out = new TurnBuilder();
         if (yes) return out.record(new Effect.ForgetConfirmed()).say(script.text(BotText.FORGOTTEN)).turn(null);
         ConversationState kept = state.withPending(null);
         out.say(script.text(BotText.FORGET_CANCELLED));
-        return kept.status() == ACTIVE ? out.send(promptHere(script, kept)).turn(kept) : out.turn(kept);
+        return kept.status() == ACTIVE ? out.send(Position.prompt(script, kept)).turn(kept) : out.turn(kept);
     }
 
-    private Turn welcomeBack(Script script, ConversationState state, Reply out) {
-        return out.say(script.text(BotText.WELCOME_BACK)).send(promptHere(script, state)).turn(state);
+    private Turn welcomeBack(Script script, ConversationState state, TurnBuilder out) {
+        return out.say(script.text(BotText.WELCOME_BACK)).send(Position.prompt(script, state)).turn(state);
     }
 
     // --- answers ----------------------------------------------------------------------------
 
-    private Turn answer(Script script, ConversationState state, Inbound inbound, Signals signals, Reply out) {
+    private Turn answer(Script script, ConversationState state, Inbound inbound, Signals signals, TurnBuilder out) {
         Step step = script.require(state.step());
         if (inbound instanceof Inbound.Unsupported) {
             return out.say(script.text(BotText.UNSUPPORTED)).send(Prompts.of(script, step, state)).turn(state);
@@ -193,27 +188,27 @@ public final class Engine {
             case CONSENT -> consent(script, state, step, chosen(answer), out);
             case QUESTION, FOLLOWUP -> {
                 if (answer instanceof Answer.Typed typed) out.record(new Effect.ReplyGiven(step.id(), typed.text()));
-                yield enter(script, state, step.next(), signals, out);
+                yield Position.enter(script, state, step.next(), signals, out);
             }
-            case CHOICE -> enter(script, state, step.nextAfter(chosen(answer)), signals, out);
+            case CHOICE -> Position.enter(script, state, step.nextAfter(chosen(answer)), signals, out);
             case PROFILE -> {
                 if (answer instanceof Answer.Typed typed) out.record(new Effect.ProfileAnswered(step.field(), profileText(step, typed.text())));
                 if (answer instanceof Answer.Chosen chosen) out.record(new Effect.ProfileAnswered(step.field(), chosen.option().value()));
-                yield enter(script, state, step.next(), signals, out);
+                yield Position.enter(script, state, step.next(), signals, out);
             }
             case OPTIN -> {
                 out.record(new Effect.OptInChanged("yes".equals(chosen(answer).value())));
-                yield enter(script, state, step.next(), signals, out);
+                yield Position.enter(script, state, step.next(), signals, out);
             }
             case MESSAGE, END -> throw new IllegalStateException("a conversation never waits at " + step.type());
         };
     }
 
-    private Turn consent(Script script, ConversationState state, Step step, Step.Option option, Reply out) {
+    private Turn consent(Script script, ConversationState state, Step step, Step.Option option, TurnBuilder out) {
         if ("yes".equals(option.value())) {
             out.record(new Effect.ConsentGiven(script.id(), script.version()));
-            ConversationState consented = state.withVar(CONSENT_VAR, "given").withVar(CONSENT_VERSION_VAR, String.valueOf(script.version()));
-            return enter(script, consented, step.next(), Signals.NONE, out);
+            ConversationState consented = Position.consentGiven(state, script);
+            return Position.enter(script, consented, step.next(), Signals.NONE, out);
         }
         out.record(new Effect.ConsentRefused(script.id(), script.version()));
         return out.say(script.text(BotText.CONSENT_REFUSED)).turn(state.withStatus(DECLINED));
@@ -225,13 +220,13 @@ public final class Engine {
      * nothing: the messages layer sends the campaign's signposting instead. The resident's next
      * message is taken as the answer to the same question.
      */
-    private static Turn holdForSafeguarding(Step step, ConversationState state, String text, Reply out) {
+    private static Turn holdForSafeguarding(Step step, ConversationState state, String text, TurnBuilder out) {
         if (step.type().recordsReply()) out.record(new Effect.ReplyGiven(step.id(), text));
         return out.turn(state);
     }
 
     /** After the end, more text is still worth keeping: record it and point to /restart. */
-    private Turn afterEnd(Script script, ConversationState state, Inbound inbound, Signals signals, Reply out) {
+    private Turn afterEnd(Script script, ConversationState state, Inbound inbound, Signals signals, TurnBuilder out) {
         if (inbound instanceof Inbound.Unsupported) return out.say(script.text(BotText.UNSUPPORTED)).turn(state);
         if (inbound instanceof Inbound.Text text && !text.text().isBlank()) {
             out.record(new Effect.ReplyGiven(AFTER_END_QUESTION, text.text().strip()));
@@ -249,36 +244,6 @@ public final class Engine {
         return "area".equals(step.field()) ? TypedAnswers.areaOnly(text) : text;
     }
 
-    // --- moving through the script ----------------------------------------------------------
-
-    /** Goes to {@code stepId}: says any message steps on the way, then asks the step (or ends). */
-    private Turn enter(Script script, ConversationState state, String stepId, Signals signals, Reply out) {
-        ConversationState s = state;
-        String id = stepId;
-        for (int hops = 0; hops <= script.steps().size(); hops++) {
-            Step step = script.require(id);
-            String theme = step.type() == StepType.FOLLOWUP ? Prompts.themeFor(step, signals) : null;
-            s = s.withStep(step.id()).withVar(Prompts.THEME_VAR, theme);
-            switch (step.type()) {
-                case MESSAGE -> {
-                    out.say(step.text());
-                    id = step.next();
-                }
-                case END -> {
-                    return out.say(step.text()).turn(s.withStatus(FINISHED));
-                }
-                default -> {
-                    return out.send(Prompts.of(script, step, s)).turn(s.withStatus(ACTIVE));
-                }
-            }
-        }
-        throw new IllegalStateException("script " + script.id() + " loops through message steps");
-    }
-
-    private static Outbound promptHere(Script script, ConversationState state) {
-        return Prompts.of(script, script.require(state.step()), state);
-    }
-
     /** The script this state follows: its version, the newest if that is gone, the default if the id is gone. */
     private Script scriptFor(ConversationState state) {
         return library.has(state.scriptId())
@@ -286,33 +251,14 @@ public final class Engine {
                 : library.latest(library.defaultScriptId());
     }
 
-    /**
-     * The state moved onto {@code script}: the same step if it still exists (or was renamed, see
-     * {@code formerly}); otherwise the start of the questions (or consent, if not yet given).
-     * A conversation never waits on a message step, so it moves past those.
-     */
-    private static ConversationState placed(ConversationState state, Script script) {
-        ConversationState s = state.scriptVersion() == script.version() && state.scriptId().equals(script.id())
-                ? state : state.withScript(script.id(), script.version());
-        if (s.status() == FINISHED || s.status() == DECLINED) return s;
-        Step step = script.step(s.step()).orElse(null);
-        boolean consented = "given".equals(s.var(CONSENT_VAR));
-        if (!consented && script.consentStep().isPresent()) step = script.consentStep().get();
-        if (step == null) step = consented ? script.startOfQuestions() : script.first();
-        for (int hops = 0; step.type() == StepType.MESSAGE && hops <= script.steps().size(); hops++) {
-            step = script.require(step.next());
+    /** Channels may hand over null text or a capitalised command name; make both safe. */
+    private static Inbound tidy(Inbound inbound) {
+        if (inbound instanceof Inbound.Text text && text.text() == null) return new Inbound.Text("");
+        if (inbound instanceof Inbound.Command c) {
+            return new Inbound.Command(c.name() == null ? "" : c.name().toLowerCase(java.util.Locale.ROOT),
+                    c.argument() == null ? "" : c.argument());
         }
-        if (step.type() == StepType.END) return s.withStep(step.id()).withStatus(s.status() == STOPPED ? STOPPED : FINISHED);
-        return step.id().equals(s.step()) ? s : s.withStep(step.id());
-    }
-
-    private static boolean consentedTo(ConversationState state, Script script) {
-        return "given".equals(state.var(CONSENT_VAR)) && state.scriptId().equals(script.id())
-                && String.valueOf(script.version()).equals(state.var(CONSENT_VERSION_VAR));
-    }
-
-    private static Map<String, String> consentVars(Script script) {
-        return Map.of(CONSENT_VAR, "given", CONSENT_VERSION_VAR, String.valueOf(script.version()));
+        return inbound;
     }
 
     /** The first word of a /start argument, as Telegram deep links allow (at most 64 characters). */
@@ -320,30 +266,5 @@ public final class Engine {
         if (argument == null || argument.isBlank()) return null;
         String code = argument.strip().split("\\s+", 2)[0];
         return code.length() > MAX_EVENT_CODE ? code.substring(0, MAX_EVENT_CODE) : code;
-    }
-
-    /** Collects one turn's messages and effects, in order. */
-    private static final class Reply {
-        private final List<Outbound> messages = new ArrayList<>();
-        private final List<Effect> effects = new ArrayList<>();
-
-        Reply say(String text) {
-            messages.add(Outbound.text(text));
-            return this;
-        }
-
-        Reply send(Outbound message) {
-            messages.add(message);
-            return this;
-        }
-
-        Reply record(Effect effect) {
-            effects.add(effect);
-            return this;
-        }
-
-        Turn turn(ConversationState state) {
-            return new Turn(state, messages, effects);
-        }
     }
 }

@@ -90,7 +90,11 @@ public final class ScriptLibrary {
 
     private static ScriptLibrary fromOrdered(List<Script> loaded, String where) {
         if (loaded.isEmpty()) throw new ScriptException(where, List.of("no scripts found"));
-        return new ScriptLibrary(loaded, loaded.get(0).id());
+        try {
+            return new ScriptLibrary(loaded, loaded.get(0).id());
+        } catch (IllegalArgumentException e) {
+            throw new ScriptException(where, List.of(e.getMessage()));
+        }
     }
 
     private static List<String> indexEntries(String index) {

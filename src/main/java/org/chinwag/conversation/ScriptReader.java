@@ -2,6 +2,7 @@ package org.chinwag.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +29,8 @@ public final class ScriptReader {
     private static final Set<String> PROFILE_FIELDS = Set.of("area", "age_band", "community");
     /** Telegram limits a button's callback data to 64 bytes; a button value is "step:value". */
     private static final int MAX_BUTTON_VALUE = 64;
+    /** Telegram's limit for one message, with room to spare. */
+    private static final int MAX_TEXT = 4000;
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -41,7 +44,8 @@ public final class ScriptReader {
     public static Script read(String source, String yaml) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            // "No" and "Yes" are button labels here, not YAML 1.1 booleans
+            root = YAMLMapper.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build().readTree(yaml);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new ScriptException(source, List.of("not valid YAML" + at + ": " + e.getOriginalMessage()));
@@ -141,6 +145,7 @@ public final class ScriptReader {
         } else if (s.has("field")) {
             problems.add(where + ": only profile steps have a field");
         }
+        if (s.has("skippable") && !s.get("skippable").isBoolean()) problems.add(where + ": skippable must be true or false");
         boolean skippable = type == StepType.PROFILE || s.path("skippable").asBoolean(false);
         if (skippable && type.buttonsOnly()) problems.add(where + ": a " + typeName + " step cannot be skippable");
         Map<String, String> themes = themes(s.path("themes"), type, where);
@@ -230,8 +235,26 @@ public final class ScriptReader {
                 problems.add("step '" + step.id() + "': every option needs a next (or give the step a next)");
             }
         }
+        checkMessageLoops(steps, ids);
         if (!steps.isEmpty() && steps.stream().noneMatch(s -> s.type() == StepType.END)) problems.add("the script needs an end step");
         if (steps.stream().filter(s -> s.type() == StepType.CONSENT).count() > 1) problems.add("a script can have only one consent step");
+    }
+
+    /** Message steps move straight on, so a ring of them would never stop talking. */
+    private void checkMessageLoops(List<Step> steps, Set<String> ids) {
+        Map<String, Step> byId = new LinkedHashMap<>();
+        steps.forEach(s -> byId.putIfAbsent(s.id(), s));
+        for (Step start : steps) {
+            Set<String> seen = new HashSet<>();
+            Step at = start;
+            while (at != null && at.type() == StepType.MESSAGE) {
+                if (!seen.add(at.id())) {
+                    problems.add("step '" + start.id() + "': message steps lead round in a circle, with no question to stop at");
+                    break;
+                }
+                at = at.next() == null || !ids.contains(at.next()) ? null : byId.get(at.next());
+            }
+        }
     }
 
     private void checkTarget(Step step, String target, Set<String> ids, String what) {
@@ -258,6 +281,7 @@ public final class ScriptReader {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        if (out.length() > MAX_TEXT) problems.add(what + " is too long for one message (" + out.length() + " characters, at most " + MAX_TEXT + ")");
         return out.toString();
     }
 

@@ -9,7 +9,6 @@ import org.chinwag.conversation.Effect;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
-import org.chinwag.conversation.Signals;
 import org.chinwag.conversation.Turn;
 import org.chinwag.store.ConversationRepository;
 import org.chinwag.store.ConversationRepository.StoredState;
@@ -18,6 +17,8 @@ import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
 import org.chinwag.store.ParticipantRepository.Consent;
 import org.chinwag.store.ReplyRepository;
+import org.chinwag.store.SafeguardingFlagRepository;
+import org.chinwag.store.TagRepository;
 import org.chinwag.store.schema.tables.records.ConversationRecord;
 import org.chinwag.store.schema.tables.records.MessageRecord;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
@@ -57,13 +58,14 @@ public final class Inbox {
     }
 
     public Receipt receive(ChannelMessage message) {
-        Signals signals = message.event() instanceof Inbound.Text text ? analyzer.analyse(text.text()) : Signals.NONE;
-        Receipt receipt = database.write(tx -> store(tx, message, signals));
+        TextAnalysis analysis = message.event() instanceof Inbound.Text text && !text.text().isBlank()
+                ? analyzer.analyse(text.text()) : TextAnalysis.NONE;
+        Receipt receipt = database.write(tx -> store(tx, message, analysis));
         if (!receipt.duplicate() && !receipt.outboundIds().isEmpty()) afterCommit.run();
         return receipt;
     }
 
-    private Receipt store(DSLContext tx, ChannelMessage message, Signals signals) {
+    private Receipt store(DSLContext tx, ChannelMessage message, TextAnalysis analysis) {
         long now = clock.millis();
         var participants = new ParticipantRepository(tx);
         var messages = new MessageRepository(tx);
@@ -79,9 +81,10 @@ public final class Inbox {
         var conversations = new ConversationRepository(tx);
         Optional<ConversationRecord> current = conversations.latest(participant.getId());
         ConversationState before = current.map(c -> Json.state(c.getState())).orElse(null);
-        Turn turn = engine.step(before, message.event(), signals);
+        Turn turn = engine.step(before, message.event(), analysis.signals());
 
-        var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), now);
+        var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), analysis, now);
+        applying.safeguard();
         for (Effect effect : turn.effects()) applying.apply(effect, turn.state());
         return applying.finish(turn);
     }
@@ -101,14 +104,17 @@ public final class Inbox {
         private final ConversationRepository conversations;
         private final ParticipantRecord participant;
         private final MessageRecord inbound;
+        private final TextAnalysis analysis;
         private final long now;
         private ConversationRecord conversation;
         private boolean consented;
+        private boolean declined;
         private boolean forgotten;
         private final List<String> extraTexts = new ArrayList<>();
+        private String signposting;
 
         TurnWriter(DSLContext tx, ParticipantRecord participant, MessageRecord inbound, ConversationRecord conversation,
-                   long now) {
+                   TextAnalysis analysis, long now) {
             this.tx = tx;
             this.participants = new ParticipantRepository(tx);
             this.messages = new MessageRepository(tx);
@@ -116,8 +122,22 @@ public final class Inbox {
             this.participant = participant;
             this.inbound = inbound;
             this.conversation = conversation;
+            this.analysis = analysis;
             this.now = now;
             this.consented = Consent.GIVEN.value.equals(participant.getConsent());
+            this.declined = Consent.REFUSED.value.equals(participant.getConsent());
+        }
+
+        /**
+         * Someone may be at risk: raise a flag for staff, consent or not, and send signposting
+         * before anything else the bot says.
+         */
+        void safeguard() {
+            TextAnalysis.Risk risk = analysis.risk();
+            if (!risk.atRisk()) return;
+            new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId,
+                    String.join(",", risk.categories()), risk.detectedBy(), now);
+            signposting = risk.signposting();
         }
 
         void apply(Effect effect, ConversationState finalState) {
@@ -130,9 +150,11 @@ public final class Inbox {
             } else if (effect instanceof Effect.ConsentGiven given) {
                 participants.recordConsent(id, Consent.GIVEN, given.scriptId(), given.scriptVersion(), now);
                 consented = true;
+                declined = false;
             } else if (effect instanceof Effect.ConsentRefused refused) {
                 participants.recordConsent(id, Consent.REFUSED, refused.scriptId(), refused.scriptVersion(), now);
                 consented = false;
+                declined = true;
             } else if (effect instanceof Effect.ReplyGiven reply) {
                 storeReply(reply, finalState);
             } else if (effect instanceof Effect.ProfileAnswered profile) {
@@ -155,14 +177,24 @@ public final class Inbox {
         private void storeReply(Effect.ReplyGiven reply, ConversationState state) {
             // Privacy by design: whatever the script says, no answer is kept without consent.
             if (!consented || conversation == null) return;
-            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant.getId(), conversation.getId(),
-                    inbound.getId(), campaignId, state.scriptId(), state.scriptVersion(), reply.questionId(),
-                    reply.text(), null, state.eventCode(), now));
+            // the analysis is of the inbound text: it describes the reply only when that is what was recorded
+            boolean analysed = reply.text().equals(inbound.getBody().strip());
+            var stored = new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant.getId(),
+                    conversation.getId(), inbound.getId(), campaignId, state.scriptId(), state.scriptVersion(),
+                    reply.questionId(), reply.text(), analysed ? analysis.language() : null,
+                    analysed && analysis.needsReview(), state.eventCode(), now));
+            if (!analysed) return;
+            var tags = new TagRepository(tx);
+            for (TextAnalysis.ThemeScore theme : analysis.themes()) {
+                tags.add(stored.getId(), theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
+            }
         }
 
         Receipt finish(Turn turn) {
             List<Integer> outbound = new ArrayList<>();
-            List<Outbound> toSend = new ArrayList<>(turn.messages());
+            List<Outbound> toSend = new ArrayList<>();
+            if (signposting != null) toSend.add(Outbound.text(signposting));
+            toSend.addAll(turn.messages());
             extraTexts.forEach(text -> toSend.add(Outbound.text(text)));
             if (turn.state() == null) {
                 // Nothing is to be kept about this person (a confirmed /forget, or /mydata from
@@ -181,6 +213,8 @@ public final class Inbox {
                 conversations.save(conversation, stored(turn.state()), now);
             }
             messages.attachConversation(inbound.getId(), conversation.getId());
+            // someone who declined: keep only that this channel id declined, not what they wrote
+            if (declined) messages.deleteTextFrom(participant.getId());
             for (Outbound message : toSend) {
                 outbound.add(messages.insertOutbound(participant.getId(), conversation.getId(), campaignId,
                         participant.getChannel(), message.text(), Json.buttons(message.buttons()), now).getId());

@@ -136,6 +136,13 @@ public final class MessageRepository {
                 .execute();
     }
 
+    /** Deletes everything a participant sent (they declined to take part); the bot's own messages stay. */
+    public int deleteTextFrom(int participantId) {
+        return db.deleteFrom(MESSAGE)
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(IN))
+                .execute();
+    }
+
     /** A participant's messages in both directions after a message id, oldest first. */
     public List<MessageRecord> transcript(int participantId, int afterId) {
         return db.selectFrom(MESSAGE)

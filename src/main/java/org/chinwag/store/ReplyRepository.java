@@ -30,6 +30,7 @@ public final class ReplyRepository {
         record.setQuestionId(reply.questionId());
         record.setBody(reply.body());
         record.setLanguage(reply.language());
+        record.setNeedsReview(reply.needsReview());
         record.setEventCode(reply.eventCode());
         record.setCreatedAt(reply.createdAt());
         record.store();
@@ -62,8 +63,8 @@ public final class ReplyRepository {
     }
 
     public record NewReply(int participantId, int conversationId, int messageId, String campaignId, String scriptId,
-                           int scriptVersion, String questionId, String body, String language, String eventCode,
-                           long createdAt) {}
+                           int scriptVersion, String questionId, String body, String language, boolean needsReview,
+                           String eventCode, long createdAt) {}
 
     /** Which replies to read: every field but the page is optional (null = any). */
     public record ReplyFilter(String campaignId, Long fromMillis, Long toMillis, String eventCode, int afterId, int limit) {}

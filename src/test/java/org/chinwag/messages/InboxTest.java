@@ -4,6 +4,8 @@ import static org.chinwag.store.schema.Tables.CONVERSATION;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.chinwag.store.schema.Tables.REPLY;
+import static org.chinwag.store.schema.Tables.REPLY_TAG;
+import static org.chinwag.store.schema.Tables.SAFEGUARDING_FLAG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +86,7 @@ class InboxTest {
         var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
         assertEquals("refused", participant.getConsent());
         assertFalse(participant.getActive());
+        assertEquals(0, db.dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in")), "nothing they wrote is kept");
     }
 
     @Test
@@ -159,6 +162,54 @@ class InboxTest {
         send("Not enough buses");
         var questions = db.dsl().select(REPLY.QUESTION_ID).from(REPLY).orderBy(REPLY.ID).fetch(REPLY.QUESTION_ID);
         assertEquals(List.of("healthy", "barriers"), questions);
+    }
+
+    /** A fixed analysis standing in for the models, so this test is about what the inbox stores. */
+    static final TextAnalyzer BUSES_AND_RISK = text -> {
+        if (text.contains("buses")) {
+            return new TextAnalysis(List.of(new TextAnalysis.ThemeScore("transport", 0.93)), "test-model-1", "en", false,
+                    TextAnalysis.Risk.NONE);
+        }
+        if (text.contains("nie")) return new TextAnalysis(List.of(), "test-model-1", "pl", true, TextAnalysis.Risk.NONE);
+        if (text.contains("end it all")) {
+            return new TextAnalysis(List.of(), "test-model-1", "en", false,
+                    new TextAnalysis.Risk(true, List.of("suicide"), "pattern", "Please call Samaritans on 116 123."));
+        }
+        return TextAnalysis.NONE;
+    };
+
+    @Test
+    void everyReplyIsStoredWithItsTagsLanguageAndModelVersion() {
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        send("/start");
+        press("yes");
+        send("the buses are late");
+        send("autobusy nie przyjeżdżają");
+        var replies = db.dsl().selectFrom(REPLY).orderBy(REPLY.ID).fetch();
+        assertEquals("en", replies.get(0).getLanguage());
+        assertFalse(replies.get(0).getNeedsReview());
+        var tag = db.dsl().selectFrom(REPLY_TAG).fetchSingle();
+        assertEquals(replies.get(0).getId(), tag.getReplyId());
+        assertEquals("transport", tag.getTheme());
+        assertEquals(0.93, tag.getConfidence(), 1e-9);
+        assertEquals("model", tag.getSource());
+        assertEquals("test-model-1", tag.getModelVersion());
+        assertEquals("pl", replies.get(1).getLanguage());
+        assertTrue(replies.get(1).getNeedsReview(), "a language without training data waits for a person");
+    }
+
+    @Test
+    void aDisclosureRaisesAFlagAndSignpostsBeforeAnythingElse() {
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        send("/start");
+        press("yes");
+        var receipt = inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped("I want to end it all"), "en"));
+        var flag = db.dsl().selectFrom(SAFEGUARDING_FLAG).fetchSingle();
+        assertEquals("suicide", flag.getCategories());
+        assertEquals("pattern", flag.getDetectedBy());
+        var first = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(0))).fetchSingle();
+        assertEquals("Please call Samaritans on 116 123.", first.getBody());
+        assertEquals("healthy", db.dsl().fetchValue(CONVERSATION.STEP), "the questions pause for that turn");
     }
 
     private void send(String text) {

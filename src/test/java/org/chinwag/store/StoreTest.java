@@ -100,7 +100,7 @@ class StoreTest {
                     new StoredState("big-chat", 1, "q1", "active", null, "{}"), 1);
             var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
             new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
-                    "big-chat", "big-chat", 1, "q1", "the buses", "en", null, 1));
+                    "big-chat", "big-chat", 1, "q1", "the buses", "en", false, null, 1));
             return null;
         });
         assertEquals(1, db.dsl().fetchCount(REPLY));

@@ -1,0 +1,56 @@
+package org.chinwag.store;
+
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.SAFEGUARDING_FLAG;
+
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Safeguarding flags: raised by the inbox, seen first and acknowledged by staff. */
+public final class SafeguardingFlagRepository {
+
+    private final DSLContext db;
+
+    public SafeguardingFlagRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public int raise(int participantId, Integer messageId, String campaignId, String categories, String detectedBy, long now) {
+        return db.insertInto(SAFEGUARDING_FLAG)
+                .set(SAFEGUARDING_FLAG.PARTICIPANT_ID, participantId)
+                .set(SAFEGUARDING_FLAG.MESSAGE_ID, messageId)
+                .set(SAFEGUARDING_FLAG.CAMPAIGN_ID, campaignId)
+                .set(SAFEGUARDING_FLAG.CATEGORIES, categories)
+                .set(SAFEGUARDING_FLAG.DETECTED_BY, detectedBy)
+                .set(SAFEGUARDING_FLAG.CREATED_AT, now)
+                .returningResult(SAFEGUARDING_FLAG.ID)
+                .fetchOne(SAFEGUARDING_FLAG.ID);
+    }
+
+    /** Open flags first (oldest first), then acknowledged ones (newest first). */
+    public List<FlagView> list(boolean includeAcknowledged, int limit) {
+        var query = db.select(SAFEGUARDING_FLAG.ID, PARTICIPANT.PSEUDONYM, PARTICIPANT.CHANNEL, SAFEGUARDING_FLAG.CATEGORIES,
+                        SAFEGUARDING_FLAG.DETECTED_BY, SAFEGUARDING_FLAG.CREATED_AT, SAFEGUARDING_FLAG.ACKNOWLEDGED_AT,
+                        SAFEGUARDING_FLAG.ACKNOWLEDGED_BY, SAFEGUARDING_FLAG.MESSAGE_ID)
+                .from(SAFEGUARDING_FLAG).join(PARTICIPANT).on(PARTICIPANT.ID.eq(SAFEGUARDING_FLAG.PARTICIPANT_ID))
+                .where(includeAcknowledged ? SAFEGUARDING_FLAG.ID.isNotNull() : SAFEGUARDING_FLAG.ACKNOWLEDGED_AT.isNull())
+                .orderBy(SAFEGUARDING_FLAG.ACKNOWLEDGED_AT.isNull().desc(), SAFEGUARDING_FLAG.CREATED_AT.asc())
+                .limit(limit);
+        return query.fetch(row -> new FlagView(row.get(SAFEGUARDING_FLAG.ID), row.get(PARTICIPANT.PSEUDONYM),
+                row.get(PARTICIPANT.CHANNEL), row.get(SAFEGUARDING_FLAG.CATEGORIES), row.get(SAFEGUARDING_FLAG.DETECTED_BY),
+                row.get(SAFEGUARDING_FLAG.CREATED_AT), row.get(SAFEGUARDING_FLAG.ACKNOWLEDGED_AT),
+                row.get(SAFEGUARDING_FLAG.ACKNOWLEDGED_BY), row.get(SAFEGUARDING_FLAG.MESSAGE_ID)));
+    }
+
+    public boolean acknowledge(int flagId, String by, long now) {
+        return db.update(SAFEGUARDING_FLAG)
+                .set(SAFEGUARDING_FLAG.ACKNOWLEDGED_AT, now)
+                .set(SAFEGUARDING_FLAG.ACKNOWLEDGED_BY, by)
+                .where(SAFEGUARDING_FLAG.ID.eq(flagId), SAFEGUARDING_FLAG.ACKNOWLEDGED_AT.isNull())
+                .execute() > 0;
+    }
+
+    /** A flag as staff see it: who by pseudonym, when, what kind, and who acknowledged it. */
+    public record FlagView(int id, String participant, String channel, String categories, String detectedBy,
+                           long createdAt, Long acknowledgedAt, String acknowledgedBy, Integer messageId) {}
+}

@@ -1,0 +1,116 @@
+package org.chinwag.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A broken script is refused on load, with a message naming the file and the step. */
+class ScriptReaderTest {
+
+    static final String GOOD = goodYaml();
+
+    static String goodYaml() {
+        try {
+            return Files.readString(Path.of("intents/scripts/big-chat.yaml"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The good script with {@code from} replaced by {@code to} (which must be there). */
+    static String edited(String from, String to) {
+        if (!GOOD.contains(from)) throw new IllegalArgumentException("not in the script: " + from);
+        return GOOD.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
+    static Stream<Arguments> brokenScripts() {
+        return Stream.of(
+                Arguments.of("next names no step", edited("  - id: healthy\n", "  - id: healthy\n    next: nowhere\n"),
+                        "step 'healthy': next 'nowhere' is not a step in this script"),
+                Arguments.of("duplicate step id", edited("id: one_thing", "id: healthy"), "step 'healthy': duplicate step id"),
+                Arguments.of("missing text", edited("    text: If you could ask", "    # text: If you could ask"),
+                        "step 'one_thing': text is missing"),
+                Arguments.of("unknown step type", edited("id: barriers\n    type: question", "id: barriers\n    type: quiz"),
+                        "step 'barriers': unknown type 'quiz'"),
+                Arguments.of("missing id", edited("id: big-chat\n", ""), "missing id"),
+                Arguments.of("missing version", edited("version: 1\n", ""), "missing version"),
+                Arguments.of("version not a number", edited("version: 1\n", "version: one\n"), "missing version"),
+                Arguments.of("missing message", edited("  skip_button: Skip\n", ""), "message 'skip_button' is missing"),
+                Arguments.of("misspelt key", edited("    text: Which age group", "    txt: Which age group"),
+                        "step 'age_band': unknown key 'txt'"),
+                Arguments.of("unknown message", edited("  skip_button: Skip\n", "  skip_button: Skip\n  goodbye: Bye\n"),
+                        "messages: unknown key 'goodbye'"),
+                Arguments.of("option value read as a number", edited("value: 16_to_24", "value: 16_24"),
+                        "step 'age_band': option value 1624 is not read as text; put it in quotes"),
+                Arguments.of("duplicate option value", edited("value: 25_to_44", "value: 16_to_24"),
+                        "step 'age_band': option value '16_to_24' is used twice"),
+                Arguments.of("choice option to nowhere", edited("next: optin\n", "next: opt_in\n"),
+                        "step 'about_you': option 'skip' next 'opt_in' is not a step in this script"),
+                Arguments.of("consent without a no button", edited("      no: No thanks\n\n  - id: healthy", "\n  - id: healthy"),
+                        "step 'consent': buttons.no is missing"),
+                Arguments.of("skippable not true or false", edited("    skippable: true\n", "    skippable: yes\n"),
+                        "step 'followup': skippable must be true or false"),
+                Arguments.of("profile with an unknown field", edited("field: community", "field: religion"),
+                        "step 'community': field must be one of"),
+                Arguments.of("unknown placeholder", edited("for {retention}, then", "for {retain}, then"), "{retain} is not in the 'shared' section"),
+                Arguments.of("no end step", edited("type: end", "type: question"), "the script needs an end step"),
+                Arguments.of("end step with a next", edited("    type: end\n", "    type: end\n    next: healthy\n"),
+                        "step 'thanks': an end step cannot have a next"),
+                Arguments.of("a button step marked skippable", edited("    type: optin\n", "    type: optin\n    skippable: true\n"),
+                        "step 'optin': a optin step cannot be skippable"),
+                Arguments.of("a step id with spaces", edited("id: one_thing", "id: one thing"),
+                        "step 'one thing': id must be lower-case"),
+                Arguments.of("a text too long for one message",
+                        edited("    text: Which age group are you in?", "    text: " + "Which age group? ".repeat(300)),
+                        "step 'age_band': text is too long for one message"),
+                Arguments.of("message steps in a circle", edited("    type: message\n", "    type: message\n    next: welcome\n"),
+                        "step 'welcome': message steps lead round in a circle"),
+                Arguments.of("not YAML at all", "id: [unclosed", "not valid YAML"),
+                Arguments.of("themes on a question", edited("  - id: healthy\n", "  - id: healthy\n    themes: {transport: Buses}\n"),
+                        "step 'healthy': only followup steps have themes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenScripts")
+    void refusedWithAClearMessage(String what, String yaml, String expected) {
+        ScriptException e = assertThrows(ScriptException.class, () -> ScriptReader.read("scripts/test.yaml", yaml));
+        assertTrue(e.getMessage().startsWith("scripts/test.yaml: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in:\n" + e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String yaml = edited("id: one_thing", "id: healthy").replace("type: end", "type: ending");
+        ScriptException e = assertThrows(ScriptException.class, () -> ScriptReader.read("x.yaml", yaml));
+        assertTrue(e.problems().size() >= 2, e.getMessage());
+    }
+
+    @Test
+    void theDefaultScriptReadsAsWritten() {
+        Script script = ScriptReader.read("big-chat.yaml", GOOD);
+        assertEquals("big-chat", script.id());
+        assertEquals(1, script.version());
+        assertEquals("en-GB", script.language());
+        assertEquals("welcome", script.first().id());
+        assertEquals("healthy", script.startOfQuestions().id());
+        assertTrue(script.require("consent").text().contains("up to 2 years"), "shared texts are filled in");
+        assertEquals("Yes, I'm happy to chat", script.require("consent").option("yes").orElseThrow().label());
+        assertEquals(10, script.require("followup").themeTexts().size());
+        for (BotText key : BotText.values()) assertTrue(!script.text(key).isBlank(), key.yamlKey());
+    }
+
+    @Test
+    void yesAndNoKeysAndLabelsStayText() {
+        String yaml = edited("      no: No thanks\n\n  - id: healthy", "      no: No\n\n  - id: healthy");
+        assertEquals("No", ScriptReader.read("x.yaml", yaml).require("consent").option("no").orElseThrow().label());
+    }
+}

@@ -1,0 +1,91 @@
+package org.chinwag.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Themes shape the follow-up; risk holds the conversation where it is (the safeguarding hook). */
+class SignalsTest {
+
+    static final Signals RISK = new Signals(List.of(), true);
+
+    static Chat atBarriers() {
+        return new Chat().sendAll(ConversationScenariosTest.TO_BARRIERS);
+    }
+
+    static Stream<Arguments> themes() {
+        Step followup = Chat.BUNDLED.latest("big-chat").require("followup");
+        return Stream.of(
+                Arguments.of(List.of(), followup.text()),
+                Arguments.of(List.of("transport"), followup.themeTexts().get("transport")),
+                Arguments.of(List.of("football", "gp_access", "transport"), followup.themeTexts().get("gp_access")),
+                Arguments.of(List.of("football"), followup.text()));
+    }
+
+    @ParameterizedTest(name = "themes {0}")
+    @MethodSource("themes")
+    void theFollowUpReflectsTheFirstThemeWithItsOwnWording(List<String> themes, String expected) throws Exception {
+        Chat chat = atBarriers().send("The 42 never turns up", new Signals(themes, false));
+        assertEquals("followup", chat.state.step());
+        assertEquals(expected, chat.said());
+
+        // a re-ask, even after a restart, uses the same wording
+        chat.state = new ObjectMapper().readValue(new ObjectMapper().writeValueAsString(chat.state), ConversationState.class);
+        chat.send("<sticker>");
+        assertTrue(chat.said().endsWith(expected));
+        chat.send("It's the evenings mostly");
+        assertEquals("one_thing", chat.state.step());
+        assertEquals(null, chat.state.var(Prompts.THEME_VAR), "the theme is forgotten once past the follow-up");
+    }
+
+    @Test
+    void riskRecordsTheReplyButDoesNotMoveOnOrSpeak() {
+        Chat chat = atBarriers();
+        ConversationState before = chat.state;
+        chat.send("I can't cope any more", RISK);
+        assertEquals(before, chat.state);
+        assertEquals(List.of("reply barriers=I can't cope any more"), Chat.brief(chat.last.effects()));
+        assertEquals(List.of(), chat.last.messages(), "the messages layer sends signposting instead");
+
+        chat.send("The buses", Signals.NONE);
+        assertEquals("followup", chat.state.step());
+        assertEquals(List.of("reply barriers=The buses"), Chat.brief(chat.last.effects()));
+    }
+
+    @Test
+    void riskBeforeConsentRecordsNothing() {
+        Chat chat = new Chat().send("hi").send("please help me", RISK);
+        assertEquals("consent", chat.state.step());
+        assertEquals(List.of(), chat.last.effects());
+        assertEquals(List.of(), chat.last.messages());
+    }
+
+    @Test
+    void riskAtAButtonStepHoldsWithoutRecording() {
+        Chat chat = new Chat().sendAll(ConversationScenariosTest.TO_ABOUT_YOU).send("[OK]").send("[Skip]");
+        ConversationState atAge = chat.state;
+        chat.send("nobody cares about me", RISK);
+        assertEquals(atAge, chat.state);
+        assertEquals(List.of(), chat.last.effects());
+    }
+
+    @Test
+    void riskAfterTheEndIsRecordedQuietly() {
+        Chat chat = new Chat().sendAll(ConversationScenariosTest.HAPPY_PATH).send("I feel hopeless", RISK);
+        assertEquals(List.of("reply after_end=I feel hopeless"), Chat.brief(chat.last.effects()));
+        assertEquals(List.of(), chat.last.messages());
+    }
+
+    @Test
+    void nullSignalsMeanNone() {
+        Turn turn = new Engine(Chat.BUNDLED).step(atBarriers().state, new Inbound.Text("buses"), null);
+        assertEquals("followup", turn.state().step());
+    }
+}
