@@ -90,18 +90,22 @@
     } catch (e) { /* private browsing: the chat still works until the page closes */ }
   }
 
-  /** A new resident: a new session, then "/start" (with the event code from a join link). */
-  function startNewChat() {
+  /**
+   * A new resident: a new session, then "/start" with the event code from a join link, or the
+   * person's own "/start ..." when that is what they typed.
+   */
+  function startNewChat(typedStart, id) {
     clearScreen();
     return api('POST', '/chat/api/session').then(function (data) {
       saveSession(data.session);
-      return post({ text: eventCode ? '/start ' + eventCode : '/start' }, null);
+      var opening = typedStart || (eventCode ? '/start ' + eventCode : '/start');
+      return post({ id: id, text: opening }, null);
     });
   }
 
   /** Sends one message and shows the replies that come back with it. */
   function post(content, shownText) {
-    var message = Object.assign({ id: content.id || newId(), after: state.lastId }, content);
+    var message = Object.assign({}, content, { id: content.id || newId(), after: state.lastId });
     var pending = shownText ? showPending(shownText) : null;
     setBusy(true);
     return api('POST', '/chat/api/messages', message).then(function (data) {
@@ -137,11 +141,12 @@
     state.retry = { text: text, id: id };
     el.input.value = '';
     fitInput();
-    withSession().then(function () {
-      return post({ id: id, text: text }, text);
-    }).then(function () {
+    clearStatus();
+    var sending = !state.session && /^\/start\b/i.test(text)
+      ? startNewChat(text, id) // no chat yet and they asked to start one: don't start it twice
+      : withSession().then(function () { return post({ id: id, text: text }, text); });
+    sending.then(function () {
       state.retry = null;
-      clearStatus();
     }).catch(function (error) {
       // never lose what someone typed: put it back, ahead of anything typed since
       el.input.value = el.input.value ? text + '\n' + el.input.value : text;
@@ -155,10 +160,10 @@
     var value = button.getAttribute('data-value');
     var label = button.textContent;
     group.hidden = true;
+    clearStatus();
     withSession().then(function () {
       return post({ button: { value: value, label: label } }, label);
     }).then(function () {
-      clearStatus();
       var next = el.log.querySelector('.choices button');
       (next || el.input).focus();
     }).catch(function (error) {

@@ -163,6 +163,23 @@ class WebChatBrowserTest {
     }
 
     @Test
+    void afterForgetThePageEndsTheChatAndTheNextMessageStartsAFreshOne() {
+        browser.get(service.url("/chat"));
+        int welcome = waitForWelcome();
+        choose("yes");
+        type("Something to delete");
+        type("/forget");
+        choose("yes"); // "Yes, delete it"
+
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("ended"));
+        assertEquals("", session(), "the page forgot the ended session");
+
+        type("/start");
+        wait.until(d -> botCount() == welcome && !session().isEmpty());
+        assertTrue(youTexts().isEmpty(), "a fresh chat: nothing from before, and the /start is not shown");
+    }
+
+    @Test
     void whenSendingFailsTheTypedTextStaysInTheBox() {
         browser.get(service.url("/chat"));
         choose("yes");
@@ -193,7 +210,14 @@ class WebChatBrowserTest {
         wait.until(d -> idle());
         int bots = botCount();
         box.sendKeys(text, Keys.ENTER);
-        wait.until(d -> botCount() > bots && idle() && youTexts().contains(text));
+        boolean shown = !text.startsWith("/start");
+        wait.until(d -> idle() && (shown ? botCount() > bots && youTexts().contains(text) : box.getDomProperty("value").isEmpty()));
+    }
+
+    /** Waits for the opening messages (welcome and consent question) and returns how many there are. */
+    private int waitForWelcome() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".choices button")));
+        return botCount();
     }
 
     private boolean idle() {
