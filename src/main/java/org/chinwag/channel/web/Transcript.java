@@ -21,7 +21,8 @@ final class Transcript {
     private Transcript() {}
 
     static List<Map<String, Object>> items(List<MessageRecord> rows) {
-        return rows.stream().map(Transcript::item).toList();
+        // a message whose text the retention job removed has nothing left to show
+        return rows.stream().filter(row -> row.getBody() != null).map(Transcript::item).toList();
     }
 
     private static Map<String, Object> item(MessageRecord row) {
@@ -29,7 +30,7 @@ final class Transcript {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", row.getId());
         item.put("from", fromBot ? "bot" : "you");
-        item.put("text", row.getBody() == null ? "" : row.getBody());
+        item.put("text", row.getBody());
         item.put("buttons", fromBot ? buttons(row.getButtons()) : List.of());
         // lets the page leave out the "/start CODE" it sent for the resident
         item.put("kind", row.getKind());

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.chinwag.http.HttpServer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
@@ -39,6 +40,8 @@ public final class WebChat implements HttpServer.RouteSet {
     /** Same-origin only; nothing from elsewhere, no inline script. */
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
     private final Database database;
     private final Inbox inbox;
@@ -79,7 +82,8 @@ public final class WebChat implements HttpServer.RouteSet {
     private void newSession(Context ctx) {
         String secret = WebSession.newSecret();
         String channelUserId = WebSession.channelUserId(secret);
-        database.write(tx -> new ParticipantRepository(tx).create(campaignId, CHANNEL, channelUserId, null, clock.millis()));
+        String language = language(ctx.header("Accept-Language"));
+        database.write(tx -> new ParticipantRepository(tx).create(campaignId, CHANNEL, channelUserId, language, clock.millis()));
         noStore(ctx).status(201).json(Map.of("session", secret));
     }
 
@@ -92,8 +96,8 @@ public final class WebChat implements HttpServer.RouteSet {
                 message.event(), null));
         Map<String, Object> body = new LinkedHashMap<>();
         if (find(participant.getChannelUserId()) == null) {
-            // /forget confirmed: the participant and their transcript are gone; show the goodbye
-            // and tell the page to drop the session
+            // nothing is kept about this person any more (a confirmed /forget): their transcript is
+            // gone, so show the goodbye and tell the page to drop the session
             body.put("messages", Transcript.items(new MessageRepository(database.dsl()).byIds(receipt.outboundIds())));
             body.put("session_ended", true);
         } else {
@@ -136,6 +140,13 @@ public final class WebChat implements HttpServer.RouteSet {
 
     private ParticipantRecord find(String channelUserId) {
         return new ParticipantRepository(database.dsl()).find(CHANNEL, channelUserId).orElse(null);
+    }
+
+    /** The browser's first language ("en-GB" from "en-GB,en;q=0.9"), like Telegram's language_code; else null. */
+    static String language(String acceptLanguage) {
+        if (acceptLanguage == null) return null;
+        String first = acceptLanguage.split(",", 2)[0].split(";", 2)[0].strip();
+        return LANGUAGE_TAG.matcher(first).matches() ? first : null;
     }
 
     private static Context noStore(Context ctx) {

@@ -53,6 +53,14 @@ class WebChatApiTest {
     }
 
     @Test
+    void theBrowsersLanguageIsKeptLikeTelegramsLanguageCode() {
+        assertEquals("en-GB", WebChat.language("en-GB,en;q=0.9"));
+        assertEquals("cy", WebChat.language("cy;q=1"));
+        assertEquals(null, WebChat.language("*"));
+        assertEquals(null, WebChat.language(null));
+    }
+
+    @Test
     void aWholeConversationByApiEndsWithTheRepliesStoredAgainstTheEventCode() {
         WebChatClient chat = WebChatClient.open(service);
 
