@@ -37,6 +37,7 @@
     lastItem: null,   // the newest transcript item, to know whether its buttons still apply
     busy: false,      // a message is on its way; one at a time keeps the order
     retry: null,      // {text, id} of a message that failed, resent with the same id so it is stored once
+    connectError: false, // the notice on screen is about the connection, so a good poll can clear it
     pollTimer: null,
     lastActivity: Date.now()
   };
@@ -96,10 +97,14 @@
    */
   function startNewChat(typedStart, id) {
     clearScreen();
+    setBusy(true);
     return api('POST', '/chat/api/session').then(function (data) {
       saveSession(data.session);
       var opening = typedStart || (eventCode ? '/start ' + eventCode : '/start');
       return post({ id: id, text: opening }, null);
+    }, function (error) {
+      setBusy(false);
+      throw error;
     });
   }
 
@@ -151,7 +156,7 @@
       // never lose what someone typed: put it back, ahead of anything typed since
       el.input.value = el.input.value ? text + '\n' + el.input.value : text;
       fitInput();
-      failed(error);
+      failed(error, 'Your message is still in the box.');
     });
   }
 
@@ -169,7 +174,7 @@
     }).catch(function (error) {
       group.hidden = false;
       button.focus();
-      failed(error);
+      failed(error, 'Please choose again.');
     });
   }
 
@@ -178,23 +183,25 @@
     return state.session ? Promise.resolve() : startNewChat();
   }
 
-  function failed(error) {
+  /** Says politely what went wrong; {@code next} tells the person what to do now. */
+  function failed(error, next) {
     if (error && error.status === 401) {
-      // the server no longer knows this session (deleted, or a different server): begin afresh
+      // the server no longer knows this session (deleted, or expired): begin afresh
       saveSession(null);
-      showStatus('That chat has ended, so we have started a new one. Your message is still in the box.', true);
+      showStatus('That chat has ended, so we have started a new one. ' + next, true);
       startNewChat().catch(function () { /* the next send tries again */ });
       return;
     }
-    showStatus(explain(error), true);
+    state.connectError = !(error && error.status);
+    showStatus(explain(error) + ' ' + next, true);
   }
 
   function explain(error) {
     var status = error && error.status;
-    if (status === 400) return error.message + ' Your message is still in the box.';
+    if (status === 400) return error.message;
     if (status === 413) return 'That message is too long. Please make it shorter, or send it in parts.';
-    if (status && status >= 500) return 'Sorry, something went wrong on our side. Please try again in a moment. Your message is still in the box.';
-    return 'Sorry, we could not send that. Please check your connection and try again. Your message is still in the box.';
+    if (status && status >= 500) return 'Sorry, something went wrong on our side. Please try again in a moment.';
+    return 'Sorry, we could not send that. Please check your connection and try again.';
   }
 
   function askToStartAgain() {
@@ -355,11 +362,18 @@
 
   function poll() {
     var due = document.visibilityState === 'visible' && state.session && !state.busy;
-    var work = due ? refresh() : Promise.resolve();
+    var work = due ? refresh().then(reconnected) : Promise.resolve();
     work.catch(function (error) {
       if (error && error.status === 401) endSession();
       // otherwise stay quiet: the next poll tries again, and sending shows its own errors
     }).then(schedulePoll);
+  }
+
+  /** The connection is back: take away the "could not connect" notice. */
+  function reconnected() {
+    if (!state.connectError) return;
+    state.connectError = false;
+    clearStatus();
   }
 
   // ---- kiosk: a forgotten chat clears itself for the next person ----
@@ -385,6 +399,7 @@
       })
       : startNewChat();
     opening.catch(function () {
+      state.connectError = true;
       showStatus('Sorry, we could not connect to the chat. Please check your connection. You can still type a message and send it.', true);
     }).then(schedulePoll);
   }
