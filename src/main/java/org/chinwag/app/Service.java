@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.chinwag.channel.web.WebChat;
+import org.chinwag.channel.web.WebSender;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
@@ -53,12 +55,15 @@ public final class Service implements AutoCloseable {
             List<ChannelSender> senders = new ArrayList<>();
             List<HttpServer.RouteSet> routes = new ArrayList<>();
             List<AutoCloseable> channels = new ArrayList<>();
+            // web chat: the browser reads replies from the transcript, so its sender only marks them sent
+            senders.add(new WebSender());
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
 
             BearerAuth auth = new BearerAuth(database);
             routes.add(new ReplyApi(database, auth));
             routes.add(new ParticipantApi(database, auth));
+            routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
