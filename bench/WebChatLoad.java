@@ -109,7 +109,7 @@ public class WebChatLoad {
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         latencies.add(System.nanoTime() - t0);
-        if (response.statusCode() != 200) throw new IllegalStateException("HTTP " + response.statusCode());
+        if (response.statusCode() / 100 != 2) throw new IllegalStateException("HTTP " + response.statusCode());
         return response.body();
     }
 }
