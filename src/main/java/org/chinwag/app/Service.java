@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.chinwag.channel.telegram.TelegramChannel;
+import org.chinwag.channel.web.WebChat;
+import org.chinwag.channel.web.WebSender;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
@@ -55,6 +57,8 @@ public final class Service implements AutoCloseable {
             List<ChannelSender> senders = new ArrayList<>();
             List<HttpServer.RouteSet> routes = new ArrayList<>();
             List<AutoCloseable> channels = new ArrayList<>();
+            // web chat: the browser reads replies from the transcript, so its sender only marks them sent
+            senders.add(new WebSender());
             Optional<TelegramChannel> telegram = TelegramChannel.fromSettings(settings);
             telegram.ifPresent(t -> senders.add(t.sender()));
             Outbox outbox = new Outbox(database, clock, senders);
@@ -63,6 +67,7 @@ public final class Service implements AutoCloseable {
             BearerAuth auth = new BearerAuth(database);
             routes.add(new ReplyApi(database, auth));
             routes.add(new ParticipantApi(database, auth));
+            routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);
                 routes.add(t.webhookRoutes());

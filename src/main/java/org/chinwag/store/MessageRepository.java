@@ -151,6 +151,12 @@ public final class MessageRepository {
                 .fetch();
     }
 
+    /** Messages by id, oldest first (the web chat reads a forgotten person's goodbye this way). */
+    public List<MessageRecord> byIds(List<Integer> ids) {
+        if (ids.isEmpty()) return List.of();
+        return db.selectFrom(MESSAGE).where(MESSAGE.ID.in(ids)).orderBy(MESSAGE.ID).fetch();
+    }
+
     /** An outbound row waiting to go: who to, what, and how often it was tried. */
     public record PendingMessage(int id, Integer participantId, String channel, String recipient,
                                  String body, String buttonsJson, int attempts) {}

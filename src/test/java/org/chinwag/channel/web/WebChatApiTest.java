@@ -1,0 +1,256 @@
+package org.chinwag.channel.web;
+
+import static org.chinwag.channel.web.WebChatClient.lastText;
+import static org.chinwag.channel.web.WebChatClient.read;
+import static org.chinwag.store.schema.Tables.MESSAGE;
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chinwag.testing.RunningService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web chat's JSON API over real HTTP on loopback, against the whole running service. */
+class WebChatApiTest {
+
+    @TempDir Path dir;
+    RunningService service;
+
+    @BeforeEach
+    void start() {
+        service = RunningService.start(dir, Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void aNewSessionIsALongRandomSecretStoredOnlyAsItsHash() {
+        WebChatClient first = WebChatClient.open(service);
+        WebChatClient second = WebChatClient.open(service);
+
+        assertNotEquals(first.session, second.session);
+        assertTrue(first.session.length() >= 22, "at least 128 bits of base64");
+        List<String> stored = service.service().database().dsl()
+                .select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT).where(PARTICIPANT.CHANNEL.eq("web")).fetch(PARTICIPANT.CHANNEL_USER_ID);
+        assertEquals(2, stored.size());
+        assertFalse(stored.contains(first.session), "the secret itself must never be stored");
+        assertFalse(stored.stream().anyMatch(id -> id.contains(first.session) || id.contains(second.session)));
+        assertTrue(stored.contains(WebSession.channelUserId(first.session)));
+    }
+
+    @Test
+    void theBrowsersLanguageIsKeptLikeTelegramsLanguageCode() {
+        assertEquals("en-GB", WebChat.language("en-GB,en;q=0.9"));
+        assertEquals("cy", WebChat.language("cy;q=1"));
+        assertEquals(null, WebChat.language("*"));
+        assertEquals(null, WebChat.language(null));
+    }
+
+    @Test
+    void aWholeConversationByApiEndsWithTheRepliesStoredAgainstTheEventCode() {
+        WebChatClient chat = WebChatClient.open(service);
+
+        List<JsonNode> replies = chat.say("/start API-EVENT");
+        replies = chat.press(replies, "yes"); // consent
+        replies = chat.say("The park near my house and my walking group");
+        replies = chat.say("Buses stop running early in the evening");
+        replies = chat.say("I miss the last bus home from the community centre");
+        replies = chat.say("Keep the library open on Saturdays");
+        replies = chat.press(replies, "skip"); // about you
+        replies = chat.press(replies, "yes"); // opt in
+        assertTrue(lastText(replies).contains("Thank you"), lastText(replies));
+
+        // the transcript holds both sides, oldest first, with the bot's buttons
+        JsonNode transcript = read(chat.transcript(0)).get("messages");
+        assertEquals("you", transcript.get(0).get("from").asText());
+        assertEquals("/start API-EVENT", transcript.get(0).get("text").asText());
+        assertEquals("bot", transcript.get(1).get("from").asText());
+        assertTrue(texts(transcript).contains("Buses stop running early in the evening"));
+        assertTrue(texts(transcript).contains("Yes please"), "a pressed button shows as its label");
+
+        String token = service.createToken("web-test");
+        JsonNode stored = read(service.get("/api/replies?event=API-EVENT", token)).get("replies");
+        List<String> answers = new ArrayList<>();
+        stored.forEach(reply -> {
+            assertEquals("API-EVENT", reply.get("event").asText());
+            assertEquals("web", reply.get("channel").asText());
+            answers.add(reply.get("text").asText());
+        });
+        assertTrue(answers.containsAll(List.of("The park near my house and my walking group",
+                "Buses stop running early in the evening", "I miss the last bus home from the community centre",
+                "Keep the library open on Saturdays")), answers.toString());
+    }
+
+    @Test
+    void theOutboxMarksWebRepliesSentWithoutAnyNetwork() throws InterruptedException {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.say("/start");
+        // the outbox runs on its own thread: wait (generously) for it to pass over the rows
+        for (int i = 0; i < 200 && pendingOutbound() > 0; i++) Thread.sleep(50);
+        assertEquals(0, pendingOutbound());
+        assertTrue(service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("sent")) > 0);
+    }
+
+    @Test
+    void theSameMessageIdIsStoredOnceAndTheRetryStillGetsTheReplies() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.press(chat.say("/start"), "yes");
+        String body = "{\"id\": \"retry-0001\", \"text\": \"Green spaces and good neighbours\", \"after\": 0}";
+
+        HttpResponse<String> first = chat.post(body);
+        HttpResponse<String> again = chat.post(body);
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(1, service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.BODY.eq("Green spaces and good neighbours")));
+        assertEquals(read(first).get("messages"), read(again).get("messages"), "a retry sees the same conversation");
+    }
+
+    @Test
+    void withoutARecognisedSessionNothingIsAnsweredOrStored() {
+        WebChatClient chat = WebChatClient.open(service);
+        int before = messageCount();
+
+        HttpResponse<String> none = service.post("/chat/api/messages", "application/json",
+                "{\"id\": \"abcdefgh\", \"text\": \"hello\"}", Map.of());
+        HttpResponse<String> unknown = service.post("/chat/api/messages", "application/json",
+                "{\"id\": \"abcdefgh\", \"text\": \"hello\"}", Map.of(WebChat.SESSION_HEADER, WebSession.newSecret()));
+        HttpResponse<String> hashInsteadOfSecret = service.post("/chat/api/messages", "application/json",
+                "{\"id\": \"abcdefgh\", \"text\": \"hello\"}", Map.of(WebChat.SESSION_HEADER, WebSession.channelUserId(chat.session)));
+        HttpResponse<String> read = WebChatClient.get(service, "/chat/api/messages?after=0", null);
+
+        for (HttpResponse<String> response : List.of(none, unknown, hashInsteadOfSecret, read)) {
+            assertEquals(401, response.statusCode(), response.body());
+            assertFalse(read(response).get("error").get("message").asText().isBlank());
+        }
+        assertEquals(before, messageCount());
+    }
+
+    @Test
+    void badMessagesAreRefusedWithAClearReasonAndNothingStored() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.say("/start");
+        int before = messageCount();
+
+        Map<String, String> refusals = Map.of(
+                "{\"id\": \"abcdefgh\", \"text\": ", "JSON",
+                "[1, 2, 3]", "JSON object",
+                "{\"id\": \"abcdefgh\", \"text\": \"\"}", "empty",
+                "{\"id\": \"abcdefgh\", \"text\": \"   \\n  \"}", "empty",
+                "{\"id\": \"abcdefgh\", \"text\": \"" + "a".repeat(4_001) + "\"}", "too long",
+                "{\"text\": \"no id\"}", "'id'",
+                "{\"id\": \"abcdefgh\", \"photo\": \"cat.jpg\"}", "'photo'",
+                "{\"id\": \"abcdefgh\", \"text\": \"hi\", \"button\": {\"value\": \"yes\"}}", "either",
+                "{\"id\": \"abcdefgh\", \"button\": {\"label\": \"Yes\"}}", "button.value");
+        refusals.forEach((body, reason) -> {
+            HttpResponse<String> response = chat.post(body);
+            assertEquals(400, response.statusCode(), body);
+            String message = read(response).get("error").get("message").asText();
+            assertTrue(message.contains(reason), message);
+        });
+        assertEquals(before, messageCount(), "nothing stored for a refused message");
+
+        HttpResponse<String> longest = chat.post("{\"id\": \"abcdefgh\", \"text\": \"" + "a".repeat(4_000) + "\"}");
+        assertEquals(200, longest.statusCode(), "4,000 characters is allowed");
+    }
+
+    @Test
+    void readingTheTranscriptNeedsAWholeNumberAfter() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.say("/start");
+
+        assertEquals(400, chat.get("/chat/api/messages?after=-1", chat.session).statusCode());
+        assertEquals(400, chat.get("/chat/api/messages?after=ten", chat.session).statusCode());
+        JsonNode all = read(chat.get("/chat/api/messages", chat.session)).get("messages");
+        int last = all.get(all.size() - 1).get("id").asInt();
+        assertEquals(0, read(chat.transcript(last)).get("messages").size(), "nothing newer than the last message");
+    }
+
+    @Test
+    void aBodyOver64KilobytesIsRefusedWith413() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.say("/start");
+        int before = messageCount();
+
+        HttpResponse<String> response = chat.post("{\"id\": \"abcdefgh\", \"text\": \"" + "a".repeat(70_000) + "\"}");
+
+        assertEquals(413, response.statusCode());
+        assertEquals(before, messageCount());
+    }
+
+    @Test
+    void forgettingEndsTheSessionAndShowsTheGoodbye() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.press(chat.say("/start"), "yes");
+        chat.say("Something I would rather delete");
+
+        List<JsonNode> confirm = chat.say("/forget");
+        JsonNode yes = WebChatClient.buttons(confirm).get(0);
+        JsonNode response = chat.sendOk(confirmBody(yes));
+
+        assertTrue(response.get("session_ended").asBoolean());
+        assertEquals("bot", response.get("messages").get(0).get("from").asText());
+        assertEquals(0, service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.BODY.eq("Something I would rather delete")));
+        assertEquals(401, chat.transcript(0).statusCode(), "the session is gone with the data");
+    }
+
+    @Test
+    void aSessionCarriesOnAfterTheServiceRestarts() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.press(chat.say("/start"), "yes");
+        chat.say("Walking by the canal");
+
+        service.restart();
+
+        JsonNode transcript = read(chat.transcript(0)).get("messages");
+        assertTrue(texts(transcript).contains("Walking by the canal"));
+        assertFalse(chat.say("The towpath is muddy and dark").isEmpty(), "the bot answers where it left off");
+    }
+
+    @Test
+    void thePageIsServedAtTheRootAndAtChatWithItsOwnScriptAndStyles() {
+        for (String path : List.of("/", "/chat", "/chat?code=LEEDS-MARKET")) {
+            HttpResponse<String> page = WebChatClient.get(service, path, null);
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<html lang=\"en-GB\">"));
+            assertTrue(page.body().contains("role=\"log\""));
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        }
+        assertEquals(200, WebChatClient.get(service, "/static/chat.js", null).statusCode());
+        assertEquals(200, WebChatClient.get(service, "/static/chat.css", null).statusCode());
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode confirmBody(JsonNode button) {
+        var body = WebChatClient.JSON.createObjectNode().put("id", WebChatClient.newId());
+        body.putObject("button").put("value", button.get("value").asText()).put("label", button.get("label").asText());
+        return body;
+    }
+
+    private int messageCount() {
+        return service.service().database().dsl().fetchCount(MESSAGE);
+    }
+
+    private int pendingOutbound() {
+        return service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("pending"));
+    }
+
+    private static List<String> texts(JsonNode items) {
+        List<String> texts = new ArrayList<>();
+        items.forEach(item -> texts.add(item.get("text").asText()));
+        return texts;
+    }
+}
