@@ -133,6 +133,15 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void aDeliveryThatCannotBeStoredIsNotAcknowledgedSoTelegramSendsItAgain() {
+        service.service().database().close(); // storage gone, as in a full disk or a lost database
+        ObjectNode update = telegram.text(CHAT, "/start").put("update_id", telegram.nextUpdateId());
+        HttpResponse<String> response = telegram.deliverWebhook(webhookUrl(), SECRET, update.toString());
+        assertEquals(500, response.statusCode(), "anything but 2xx makes Telegram deliver again");
+        assertFalse(response.body().contains(TOKEN));
+    }
+
+    @Test
     void noWebhookRouteInPollingMode(@TempDir Path otherDir) {
         try (RunningService polling = RunningService.start(otherDir, pollingSettings(telegram))) {
             HttpResponse<String> response = polling.post(TelegramWebhook.PATH, "application/json", "{}",
