@@ -117,7 +117,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- what the bot did ------------------------------------------------------------------------
 
-    /** One API call as received: the method name in lower case and its parameters as JSON. */
+    /** One API call, recorded once answered: the method name in lower case and its parameters as JSON. */
     public record Call(String method, JsonNode params) {}
 
     /** A message the bot sent with sendMessage. */
