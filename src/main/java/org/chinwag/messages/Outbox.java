@@ -3,10 +3,8 @@ package org.chinwag.messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,6 +42,8 @@ public final class Outbox implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
     private long lastSendNanos;
+    /** Per channel: when its rate limit says we may send again (epoch millis); only the outbox thread touches it. */
+    private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
 
     public Outbox(Database database, Clock clock, List<ChannelSender> senders) {
         this.database = database;
@@ -95,21 +95,18 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** One pass over the due messages; returns how many were delivered. Public for tests and the CLI. */
+    /**
+     * One pass over the due messages (each person's oldest pending one); returns how many were
+     * delivered. Public for tests and the CLI.
+     */
     public int drain() {
         List<PendingMessage> due = database.dsl().transactionResult(cfg ->
                 new MessageRepository(cfg.dsl()).due(new ArrayList<>(senders.keySet()), clock.millis(), 100));
-        Set<String> heldBack = new HashSet<>();
         int delivered = 0;
         for (PendingMessage message : due) {
-            String conversationKey = message.channel() + ":" + message.recipient();
-            // a later message must not overtake an earlier one that is waiting to be retried
-            if (heldBack.contains(conversationKey)) continue;
-            if (deliver(message)) {
-                delivered++;
-            } else {
-                heldBack.add(conversationKey);
-            }
+            // a channel that asked us to wait (429) gets nothing until the wait is over
+            if (clock.millis() < pausedUntil.getOrDefault(message.channel(), 0L)) continue;
+            if (deliver(message)) delivered++;
         }
         return delivered;
     }
@@ -147,6 +144,9 @@ public final class Outbox implements AutoCloseable {
 
     private void handle(PendingMessage message, SendFailure failure) {
         long now = clock.millis();
+        if (failure.kind() == SendFailure.Kind.RETRY && failure.retryAfter() != null) {
+            pausedUntil.put(message.channel(), now + failure.retryAfter().toMillis());
+        }
         String reason = failure.kind() + ": " + failure.getMessage();
         database.write(tx -> {
             var messages = new MessageRepository(tx);

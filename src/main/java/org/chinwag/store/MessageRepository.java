@@ -90,17 +90,27 @@ public final class MessageRepository {
         db.update(MESSAGE).set(MESSAGE.CONVERSATION_ID, conversationId).where(MESSAGE.ID.eq(messageId)).execute();
     }
 
-    /** Outbound rows due for sending on the given channels, oldest first, with the recipient's channel id. */
+    /**
+     * Outbound rows due for sending on the given channels, oldest first, with the recipient's
+     * channel id: for each person only their oldest pending message, so order is kept.
+     */
     public List<PendingMessage> due(List<String> channels, long now, int limit) {
         return db.select(MESSAGE.ID, MESSAGE.PARTICIPANT_ID, MESSAGE.CHANNEL, RECIPIENT,
                         MESSAGE.BODY, MESSAGE.BUTTONS, MESSAGE.ATTEMPTS)
                 .from(MESSAGE).leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(MESSAGE.PARTICIPANT_ID))
                 .where(MESSAGE.DIRECTION.eq(OUT), MESSAGE.STATUS.eq("pending"),
-                        MESSAGE.CHANNEL.in(channels), MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                        MESSAGE.CHANNEL.in(channels), MESSAGE.NEXT_ATTEMPT_AT.le(now),
+                        // one at a time per person, oldest first: nothing overtakes a message waiting for a retry
+                        DSL.notExists(DSL.selectOne().from(EARLIER).where(
+                                EARLIER.PARTICIPANT_ID.eq(MESSAGE.PARTICIPANT_ID),
+                                EARLIER.DIRECTION.eq(OUT), EARLIER.STATUS.eq("pending"),
+                                EARLIER.ID.lt(MESSAGE.ID))))
                 .orderBy(MESSAGE.ID)
                 .limit(limit)
                 .fetch(MessageRepository::pending);
     }
+
+    private static final org.chinwag.store.schema.tables.Message EARLIER = MESSAGE.as("earlier");
 
     private static final Field<String> RECIPIENT =
             DSL.coalesce(MESSAGE.RECIPIENT, PARTICIPANT.CHANNEL_USER_ID).as("recipient");

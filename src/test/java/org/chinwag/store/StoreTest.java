@@ -71,25 +71,34 @@ class StoreTest {
     }
 
     @Test
-    void outboxRowsComeDueInOrderAndLeaveOnceSent() {
+    void outboxRowsComeDueOldestFirstOnePerPersonAndLeaveOnceSent() {
         int participant = participant("telegram", "777");
+        int other = participant("telegram", "778");
         db.write(tx -> {
             var messages = new MessageRepository(tx);
             messages.insertOutbound(participant, null, "big-chat", "telegram", "one", null, 10);
             messages.insertOutbound(participant, null, "big-chat", "telegram", "two", "[{\"label\":\"Yes\",\"value\":\"yes\"}]", 10);
+            messages.insertOutbound(other, null, "big-chat", "telegram", "to other", null, 10);
             messages.insertOutbound(participant, null, "big-chat", "web", "elsewhere", null, 10);
             return null;
         });
-        var due = new MessageRepository(db.dsl()).due(List.of("telegram"), 10, 10);
-        assertEquals(List.of("one", "two"), due.stream().map(MessageRepository.PendingMessage::body).toList());
+        var repository = new MessageRepository(db.dsl());
+        var due = repository.due(List.of("telegram"), 10, 10);
+        assertEquals(List.of("one", "to other"), due.stream().map(MessageRepository.PendingMessage::body).toList());
         assertEquals("777", due.get(0).recipient());
         db.write(tx -> {
             new MessageRepository(tx).markSent(due.get(0).id(), 11);
-            new MessageRepository(tx).markRetry(due.get(1).id(), 500, "429");
+            new MessageRepository(tx).markSent(due.get(1).id(), 11);
             return null;
         });
-        assertTrue(new MessageRepository(db.dsl()).due(List.of("telegram"), 499, 10).isEmpty());
-        assertEquals(1, new MessageRepository(db.dsl()).due(List.of("telegram"), 500, 10).size());
+        var next = repository.due(List.of("telegram"), 10, 10);
+        assertEquals(List.of("two"), next.stream().map(MessageRepository.PendingMessage::body).toList());
+        db.write(tx -> {
+            new MessageRepository(tx).markRetry(next.get(0).id(), 500, "429");
+            return null;
+        });
+        assertTrue(repository.due(List.of("telegram"), 499, 10).isEmpty());
+        assertEquals(1, repository.due(List.of("telegram"), 500, 10).size());
     }
 
     @Test
