@@ -2,12 +2,8 @@ package org.chinwag.store;
 
 import static org.chinwag.store.schema.Tables.API_TOKEN;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -35,7 +31,7 @@ public final class TokenRepository {
         String token = "cw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         db.insertInto(API_TOKEN)
                 .set(API_TOKEN.NAME, name)
-                .set(API_TOKEN.TOKEN_HASH, hash(token))
+                .set(API_TOKEN.TOKEN_HASH, Sha256.hex(token))
                 .set(API_TOKEN.CREATED_AT, now)
                 .execute();
         return token;
@@ -44,7 +40,7 @@ public final class TokenRepository {
     /** The name of the live token matching {@code token}, if any. */
     public Optional<String> verify(String token) {
         return db.select(API_TOKEN.NAME).from(API_TOKEN)
-                .where(API_TOKEN.TOKEN_HASH.eq(hash(token)), API_TOKEN.REVOKED_AT.isNull())
+                .where(API_TOKEN.TOKEN_HASH.eq(Sha256.hex(token)), API_TOKEN.REVOKED_AT.isNull())
                 .fetchOptional(API_TOKEN.NAME);
     }
 
@@ -53,12 +49,4 @@ public final class TokenRepository {
                 .where(API_TOKEN.NAME.eq(name), API_TOKEN.REVOKED_AT.isNull()).execute() > 0;
     }
 
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -1,11 +1,8 @@
 package org.chinwag.channel.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.chinwag.store.Sha256;
 
 /**
  * A web chat session: a random secret the browser keeps, standing in for an account. The database
@@ -29,12 +26,7 @@ final class WebSession {
 
     /** The participant's channel id for this secret: lower-case hex SHA-256. */
     static String channelUserId(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** Cheap shape check before touching the database: what {@link #newSecret()} makes, nothing else. */
