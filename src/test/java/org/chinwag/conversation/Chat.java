@@ -87,6 +87,7 @@ final class Chat {
         if (e instanceof Effect.Resumed) return "resumed";
         if (e instanceof Effect.ForgetConfirmed) return "forget";
         if (e instanceof Effect.MyDataRequested) return "mydata";
+        if (e instanceof Effect.ThemesConfirmed t) return "themes " + t.questionId() + "=" + String.join(",", t.themes());
         throw new AssertionError("unknown effect " + e);
     }
 

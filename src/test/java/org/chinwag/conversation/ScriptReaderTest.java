@@ -42,8 +42,8 @@ class ScriptReaderTest {
                 Arguments.of("unknown step type", edited("id: barriers\n    type: question", "id: barriers\n    type: quiz"),
                         "step 'barriers': unknown type 'quiz'"),
                 Arguments.of("missing id", edited("id: big-chat\n", ""), "missing id"),
-                Arguments.of("missing version", edited("version: 1\n", ""), "missing version"),
-                Arguments.of("version not a number", edited("version: 1\n", "version: one\n"), "missing version"),
+                Arguments.of("missing version", edited("version: 2\n", ""), "missing version"),
+                Arguments.of("version not a number", edited("version: 2\n", "version: one\n"), "missing version"),
                 Arguments.of("missing message", edited("  skip_button: Skip\n", ""), "message 'skip_button' is missing"),
                 Arguments.of("misspelt key", edited("    text: Which age group", "    txt: Which age group"),
                         "step 'age_band': unknown key 'txt'"),
@@ -98,7 +98,7 @@ class ScriptReaderTest {
     void theDefaultScriptReadsAsWritten() {
         Script script = ScriptReader.read("big-chat.yaml", GOOD);
         assertEquals("big-chat", script.id());
-        assertEquals(1, script.version());
+        assertEquals(2, script.version());
         assertEquals("en-GB", script.language());
         assertEquals("welcome", script.first().id());
         assertEquals("healthy", script.startOfQuestions().id());

@@ -27,7 +27,7 @@ class TerminalChatTest {
         assertTrue(transcript.contains("     [1] Yes, I'm happy to chat"), transcript);
         assertTrue(transcript.contains("     [2] No thanks"), transcript);
         assertTrue(transcript.contains("bot> " + Chat.text(BotText.UNSUPPORTED)), transcript);
-        assertTrue(transcript.contains("(recorded: ConsentGiven[scriptId=big-chat, scriptVersion=1])"), transcript);
+        assertTrue(transcript.contains("(recorded: ConsentGiven[scriptId=big-chat, scriptVersion=2])"), transcript);
         assertTrue(transcript.contains("(recorded: ProfileAnswered[field=area, value=LS12])"), transcript);
         assertTrue(transcript.contains("(recorded: ProfileAnswered[field=age_band, value=25_to_44])"), transcript);
         assertTrue(transcript.contains("(recorded: OptInChanged[optedIn=true])"), transcript);

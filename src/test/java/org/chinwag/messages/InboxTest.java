@@ -63,12 +63,12 @@ class InboxTest {
         assertEquals("Walking my dog in the park", replies.get(0).getBody());
         replies.forEach(r -> {
             assertEquals("big-chat", r.getScriptId());
-            assertEquals(1, r.getScriptVersion());
+            assertEquals(2, r.getScriptVersion());
             assertEquals("MARKET-DAY", r.getEventCode());
         });
         var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
         assertEquals("given", participant.getConsent());
-        assertEquals(1, participant.getConsentScriptVersion());
+        assertEquals(2, participant.getConsentScriptVersion());
         assertTrue(participant.getOptedIn());
         assertEquals("finished", db.dsl().fetchValue(CONVERSATION.STATUS));
         // every inbound stored, and each one answered
