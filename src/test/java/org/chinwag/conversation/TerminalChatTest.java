@@ -36,6 +36,14 @@ class TerminalChatTest {
     }
 
     @Test
+    void themesInBracesArePretendedHeardSoTheReflectStepCanBeTried() {
+        String transcript = chat("hi", "1", "Walking", "The buses {transport, gp_access}", "2", "Getting around", "12");
+        assertTrue(transcript.contains("(recorded: ReplyGiven[questionId=barriers, text=The buses])"), transcript);
+        assertTrue(transcript.contains("bot> It sounds like getting around and seeing a GP matter to you."), transcript);
+        assertTrue(transcript.contains("(recorded: ThemesConfirmed[questionId=barriers, themes=[transport]])"), transcript);
+    }
+
+    @Test
     void aNumberWithNoButtonsIsJustText() {
         String transcript = chat("hi", "1", "42");
         assertTrue(transcript.contains("(recorded: ReplyGiven[questionId=healthy, text=42])"), transcript);
