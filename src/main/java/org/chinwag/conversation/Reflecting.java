@@ -32,6 +32,10 @@ final class Reflecting {
     static final String THEME = "theme.";
     /** Marks a picked theme's button, so a second press (which un-picks it) makes sense. */
     private static final String TICK = "✓ ";
+    /** Typed at the question, beyond yes / no (normalised: "that's right" reads "that s right"). */
+    private static final Set<String> RIGHT_WORDS = Set.of("right", "that s right", "thats right", "correct", "spot on",
+            "exactly", "yes that s right", "you got it");
+    private static final Set<String> WRONG_WORDS = Set.of("not quite", "wrong", "not exactly", "not right", "no that s wrong");
     private static final Set<String> NONE_WORDS = Set.of("none", "nothing", "none of them", "none of these", "neither");
     private static final Set<String> DONE_WORDS = Set.of("done", "finished", "that s it", "that s all", "all done", "thats it");
 
@@ -126,8 +130,8 @@ final class Reflecting {
 
     private static Turn typedAtQuestion(Script script, ConversationState state, Step step, String typed, TurnBuilder out) {
         String said = TypedAnswers.normalise(typed);
-        if (said.equals(label(step, YES)) || TypedAnswers.isYes(said)) return settle(script, state, step, heard(step, state), true, out);
-        if (said.equals(label(step, NOT_QUITE)) || TypedAnswers.isNo(said)) return picked(state, step, List.of(), null, out);
+        if (said.equals(label(step, YES)) || TypedAnswers.isYes(said) || RIGHT_WORDS.contains(said)) return settle(script, state, step, heard(step, state), true, out);
+        if (said.equals(label(step, NOT_QUITE)) || TypedAnswers.isNo(said) || WRONG_WORDS.contains(said)) return picked(state, step, List.of(), null, out);
         if (TypedAnswers.isSkip(said)) return settle(script, state, step, List.of(), false, out);
         return typedThemes(state, step, typed, List.of(), out);
     }
