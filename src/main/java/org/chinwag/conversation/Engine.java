@@ -203,7 +203,8 @@ public final class Engine {
                 out.record(new Effect.OptInChanged("yes".equals(chosen(answer).value())));
                 yield Position.enter(script, state, step.next(), signals, out);
             }
-            case REFLECT, MESSAGE, END -> throw new IllegalStateException("a conversation never waits at " + step.type());
+            case REFLECT -> throw new IllegalStateException("reflect steps are answered by Reflecting, above");
+            case MESSAGE, END -> throw new IllegalStateException("a conversation never waits at " + step.type());
         };
     }
 

@@ -16,7 +16,10 @@ final class Position {
 
     private Position() {}
 
-    /** Goes to {@code stepId}: says any message steps on the way, then asks the step (or ends). */
+    /**
+     * Goes to {@code stepId}: says any message steps on the way, then asks the step (or ends).
+     * {@code signals} word a follow-up; a reflect step passed over leaves it the generic wording.
+     */
     static Turn enter(Script script, ConversationState state, String stepId, Signals signals, TurnBuilder out) {
         ConversationState s = state;
         String id = stepId;
@@ -55,7 +58,8 @@ final class Position {
     /**
      * The state moved onto {@code script}: the same step if it still exists (or was renamed, see
      * {@code formerly}); otherwise the start of the questions (or consent, if not yet given).
-     * A conversation never waits on a message step, so it moves past those.
+     * A conversation never waits on a message step, or a reflect step with nothing to reflect, so it
+     * moves past those.
      */
     static ConversationState placed(ConversationState state, Script script) {
         ConversationState s = state.scriptVersion() == script.version() && state.scriptId().equals(script.id())

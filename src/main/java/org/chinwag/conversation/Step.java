@@ -1,5 +1,7 @@
 package org.chinwag.conversation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +58,9 @@ public record Step(
                           Map<String, String> labels, Map<String, List<String>> words, String pickText,
                           String pickedText, String notedText, String noneLabel, String doneLabel) {
         public Reflect {
-            phrases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phrases));
-            labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+            // phrases and labels keep their YAML order: it is the order of the pick buttons
+            phrases = Collections.unmodifiableMap(new LinkedHashMap<>(phrases));
+            labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
             words = Map.copyOf(words);
         }
     }
