@@ -1,5 +1,7 @@
 package org.chinwag.conversation;
 
+import java.util.List;
+
 /**
  * Something the engine decided that the outside world must record. The engine never does I/O:
  * the messages layer applies these effects in the same transaction that stores the inbound message.
@@ -8,6 +10,17 @@ public sealed interface Effect {
 
     /** The inbound text answered question {@code questionId} of the current script. */
     record ReplyGiven(String questionId, String text) implements Effect {}
+
+    /**
+     * The resident said which themes their answer to {@code questionId} is about: the ones reflected
+     * back ("Yes, that's right") or the ones they picked instead. An empty list means "none of these".
+     * A person's judgement: stored beside the model's tags, never replaced by a later model.
+     */
+    record ThemesConfirmed(String questionId, List<String> themes) implements Effect {
+        public ThemesConfirmed {
+            themes = List.copyOf(themes);
+        }
+    }
 
     /** The resident agreed to take part under this script version. */
     record ConsentGiven(String scriptId, int scriptVersion) implements Effect {}

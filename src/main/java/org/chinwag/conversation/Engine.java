@@ -179,6 +179,7 @@ public final class Engine {
         if (signals.risk() && inbound instanceof Inbound.Text text && !text.text().isBlank()) {
             return holdForSafeguarding(step, state, text.text().strip(), out);
         }
+        if (step.type() == StepType.REFLECT) return Reflecting.answer(script, state, step, inbound, out);
         Answer answer = TypedAnswers.interpret(step, inbound);
         if (answer instanceof Answer.Nothing) return out.send(Prompts.of(script, step, state)).turn(state);
         if (answer instanceof Answer.Unclear) {
@@ -188,7 +189,9 @@ public final class Engine {
             case CONSENT -> consent(script, state, step, chosen(answer), out);
             case QUESTION, FOLLOWUP -> {
                 if (answer instanceof Answer.Typed typed) out.record(new Effect.ReplyGiven(step.id(), typed.text()));
-                yield Position.enter(script, state, step.next(), signals, out);
+                // a reflect step later on says back what was heard here
+                Signals heard = answer instanceof Answer.Typed ? signals : Signals.NONE;
+                yield Position.enter(script, Reflecting.remember(script, step.id(), heard, state), step.next(), signals, out);
             }
             case CHOICE -> Position.enter(script, state, step.nextAfter(chosen(answer)), signals, out);
             case PROFILE -> {
@@ -200,6 +203,7 @@ public final class Engine {
                 out.record(new Effect.OptInChanged("yes".equals(chosen(answer).value())));
                 yield Position.enter(script, state, step.next(), signals, out);
             }
+            case REFLECT -> throw new IllegalStateException("reflect steps are answered by Reflecting, above");
             case MESSAGE, END -> throw new IllegalStateException("a conversation never waits at " + step.type());
         };
     }

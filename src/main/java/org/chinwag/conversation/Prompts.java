@@ -12,12 +12,18 @@ final class Prompts {
     private Prompts() {}
 
     static Outbound of(Script script, Step step, ConversationState state) {
+        if (step.type() == StepType.REFLECT) return Reflecting.prompt(script, step, state);
+        return new Outbound(textOf(step, state), buttons(script, step));
+    }
+
+    /** The step's own buttons, then Skip when it is skippable. */
+    static List<Outbound.Button> buttons(Script script, Step step) {
         List<Outbound.Button> buttons = new ArrayList<>();
         for (Step.Option o : step.options()) buttons.add(new Outbound.Button(o.label(), TypedAnswers.buttonValue(step, o.value())));
         if (step.skippable()) {
             buttons.add(new Outbound.Button(script.text(BotText.SKIP_BUTTON), TypedAnswers.buttonValue(step, TypedAnswers.SKIP)));
         }
-        return new Outbound(textOf(step, state), buttons);
+        return buttons;
     }
 
     private static String textOf(Step step, ConversationState state) {

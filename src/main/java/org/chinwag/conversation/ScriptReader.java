@@ -25,7 +25,12 @@ public final class ScriptReader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)}");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "language", "shared", "messages", "steps");
     private static final Set<String> STEP_KEYS = Set.of(
-            "id", "type", "text", "next", "buttons", "options", "field", "skippable", "themes", "formerly");
+            "id", "type", "text", "next", "buttons", "options", "field", "skippable", "themes", "formerly",
+            "about", "text_one", "and", "phrases", "pick");
+    private static final Set<String> REFLECT_ONLY_KEYS = Set.of("about", "text_one", "and", "phrases", "pick");
+    private static final Set<String> PICK_KEYS = Set.of("text", "picked", "noted", "none", "done", "labels", "words");
+    /** Filled in by the engine, not from 'shared': the themes said back by a reflect step. */
+    private static final String THEMES_PLACEHOLDER = "themes";
     private static final Set<String> PROFILE_FIELDS = Set.of("area", "age_band", "community");
     /** Telegram limits a button's callback data to 64 bytes; a button value is "step:value". */
     private static final int MAX_BUTTON_VALUE = 64;
@@ -35,6 +40,8 @@ public final class ScriptReader {
     private final String source;
     private final List<String> problems = new ArrayList<>();
     private Map<String, String> shared = Map.of();
+    /** True while reading a text that may hold {themes}. */
+    private boolean themesAllowed;
 
     private ScriptReader(String source) {
         this.source = source;
@@ -128,10 +135,10 @@ public final class ScriptReader {
         StepType type = StepType.fromYaml(typeName).orElse(null);
         if (type == null) {
             problems.add(where + ": " + (typeName.isEmpty() ? "missing type" : "unknown type '" + typeName + "'")
-                    + " (one of message, consent, question, followup, choice, profile, optin, end)");
+                    + " (one of message, consent, question, followup, reflect, choice, profile, optin, end)");
             return null;
         }
-        String text = text(s.path("text"), where + ": text");
+        String text = type == StepType.REFLECT ? themesText(s.path("text"), where + ": text") : text(s.path("text"), where + ": text");
         String next = s.hasNonNull("next") ? s.get("next").asText().strip() : (type == StepType.END ? null : following);
         if (type == StepType.END && s.hasNonNull("next")) problems.add(where + ": an end step cannot have a next");
         if (type != StepType.END && next == null && !(type == StepType.CHOICE && s.has("options"))) {
@@ -146,23 +153,25 @@ public final class ScriptReader {
             problems.add(where + ": only profile steps have a field");
         }
         if (s.has("skippable") && !s.get("skippable").isBoolean()) problems.add(where + ": skippable must be true or false");
-        boolean skippable = type == StepType.PROFILE || s.path("skippable").asBoolean(false);
+        boolean skippable = type == StepType.PROFILE || type == StepType.REFLECT || s.path("skippable").asBoolean(false);
         if (skippable && type.buttonsOnly()) problems.add(where + ": a " + typeName + " step cannot be skippable");
         Map<String, String> themes = themes(s.path("themes"), type, where);
         List<String> formerly = new ArrayList<>();
         s.path("formerly").forEach(f -> formerly.add(f.asText()));
+        Step.Reflect reflect = reflect(s, type, where);
         if (id.isEmpty() || text == null) return null;
         for (Step.Option o : options) {
             if ((id + ":" + o.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BUTTON_VALUE) {
                 problems.add(where + ": button value '" + o.value() + "' is too long (step id + value at most 63 characters)");
             }
         }
-        return new Step(id, type, text, next, options, field, skippable, themes, formerly);
+        if (reflect != null) checkPickButtonValues(id, reflect, where);
+        return new Step(id, type, text, next, options, field, skippable, themes, formerly, reflect);
     }
 
     private List<Step.Option> options(JsonNode s, StepType type, String where) {
         List<Step.Option> options = new ArrayList<>();
-        if (type == StepType.CONSENT || type == StepType.OPTIN) {
+        if (type == StepType.CONSENT || type == StepType.OPTIN || type == StepType.REFLECT) {
             if (s.has("options")) problems.add(where + ": a " + type.yamlName() + " step has 'buttons' with yes and no, not 'options'");
             JsonNode buttons = s.path("buttons");
             for (String value : List.of("yes", "no")) {
@@ -172,7 +181,7 @@ public final class ScriptReader {
             if (buttons.isObject()) unknownKeys(buttons, Set.of("yes", "no"), where + " buttons");
             return options;
         }
-        if (s.has("buttons")) problems.add(where + ": only consent and optin steps have 'buttons'; use 'options'");
+        if (s.has("buttons")) problems.add(where + ": only consent, optin and reflect steps have 'buttons'; use 'options'");
         JsonNode list = s.path("options");
         if (list.isMissingNode()) {
             if (type == StepType.CHOICE) problems.add(where + ": a choice step needs options");
@@ -200,6 +209,97 @@ public final class ScriptReader {
             if (label != null && !value.isEmpty()) options.add(new Step.Option(value, label, next));
         }
         return options;
+    }
+
+    /** The reflect step's own keys; null (with a problem for any reflect key used) on other steps. */
+    private Step.Reflect reflect(JsonNode s, StepType type, String where) {
+        if (type != StepType.REFLECT) {
+            for (String key : REFLECT_ONLY_KEYS) {
+                if (s.has(key)) problems.add(where + ": only reflect steps have '" + key + "'");
+            }
+            return null;
+        }
+        String about = s.path("about").asText("").strip();
+        if (about.isEmpty()) problems.add(where + ": a reflect step needs 'about': the question whose answer it reflects");
+        String textOne = s.has("text_one") ? themesText(s.get("text_one"), where + ": text_one") : null;
+        String and = text(s.path("and"), where + ": and");
+        Map<String, String> phrases = textMap(s.path("phrases"), where + ": phrases");
+        JsonNode pick = s.path("pick");
+        if (!pick.isObject()) {
+            problems.add(where + ": a reflect step needs 'pick' (the wording for picking themes)");
+            return null;
+        }
+        unknownKeys(pick, PICK_KEYS, where + " pick");
+        String pickText = text(pick.path("text"), where + ": pick.text");
+        String picked = themesText(pick.path("picked"), where + ": pick.picked");
+        String noted = text(pick.path("noted"), where + ": pick.noted");
+        String none = text(pick.path("none"), where + ": pick.none");
+        String done = text(pick.path("done"), where + ": pick.done");
+        Map<String, String> labels = textMap(pick.path("labels"), where + ": pick.labels");
+        Map<String, List<String>> words = wordLists(pick.path("words"), where + ": pick.words");
+        for (String theme : phrases.keySet()) {
+            if (!labels.containsKey(theme)) problems.add(where + ": pick.labels has no label for theme '" + theme + "'");
+        }
+        for (String theme : labels.keySet()) {
+            if (!phrases.containsKey(theme)) problems.add(where + ": phrases has no words for theme '" + theme + "'");
+        }
+        for (String theme : words.keySet()) {
+            if (!phrases.containsKey(theme)) problems.add(where + ": pick.words names theme '" + theme + "', which has no phrase");
+        }
+        return new Step.Reflect(about, textOne, and, phrases, labels, words, pickText, picked, noted, none, done);
+    }
+
+    /** Telegram's 64-byte limit on button data, for the longest theme button of a reflect step. */
+    private void checkPickButtonValues(String id, Step.Reflect reflect, String where) {
+        for (String theme : reflect.phrases().keySet()) {
+            String value = id + ":" + Reflecting.THEME + theme;
+            if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BUTTON_VALUE) {
+                problems.add(where + ": theme id '" + theme + "' is too long for a button (step id + theme id at most 56 characters)");
+            }
+        }
+    }
+
+    /** A text that must say where the themes go: {themes}. */
+    private String themesText(JsonNode node, String what) {
+        themesAllowed = true;
+        String text = text(node, what);
+        themesAllowed = false;
+        if (text != null && !text.contains("{" + THEMES_PLACEHOLDER + "}")) problems.add(what + " must contain {themes}");
+        return text;
+    }
+
+    /** A non-empty mapping of theme id: text, in the order written. */
+    private Map<String, String> textMap(JsonNode node, String what) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (!node.isObject() || node.isEmpty()) {
+            problems.add(what + " is missing (a mapping of theme id: words)");
+            return texts;
+        }
+        node.fields().forEachRemaining(e -> {
+            String text = text(e.getValue(), what + "." + e.getKey());
+            if (text != null) texts.put(e.getKey(), text);
+        });
+        return texts;
+    }
+
+    /** Optional: theme id: [typed words that name it]. */
+    private Map<String, List<String>> wordLists(JsonNode node, String what) {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        if (node.isMissingNode()) return words;
+        if (!node.isObject()) {
+            problems.add(what + " must be a mapping of theme id: [words]");
+            return words;
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray()) {
+                problems.add(what + "." + e.getKey() + " must be a list of words, like [bus, buses]");
+                return;
+            }
+            List<String> list = new ArrayList<>();
+            e.getValue().forEach(w -> list.add(w.asText().strip()));
+            words.put(e.getKey(), List.copyOf(list));
+        });
+        return words;
     }
 
     private Map<String, String> themes(JsonNode node, StepType type, String where) {
@@ -235,9 +335,38 @@ public final class ScriptReader {
                 problems.add("step '" + step.id() + "': every option needs a next (or give the step a next)");
             }
         }
+        checkReflectSteps(steps, ids);
         checkMessageLoops(steps, ids);
         if (!steps.isEmpty() && steps.stream().noneMatch(s -> s.type() == StepType.END)) problems.add("the script needs an end step");
         if (steps.stream().filter(s -> s.type() == StepType.CONSENT).count() > 1) problems.add("a script can have only one consent step");
+    }
+
+    /**
+     * A reflect step must be about a step whose answers are stored (a question or follow-up), must
+     * have words for every theme a follow-up is worded for, and its correction replies must not share
+     * an id with a step.
+     */
+    private void checkReflectSteps(List<Step> steps, Set<String> ids) {
+        for (Step step : steps) {
+            if (step.type() != StepType.REFLECT) continue;
+            String where = "step '" + step.id() + "'";
+            String about = step.reflect().about();
+            Step target = steps.stream().filter(t -> t.id().equals(about)).findFirst().orElse(null);
+            if (!about.isEmpty() && (target == null || !target.type().recordsReply())) {
+                problems.add(where + ": about '" + about + "' is not a question step in this script");
+            }
+            if (ids.contains(step.id() + Reflecting.CORRECTION_SUFFIX)) {
+                problems.add(where + ": no step may be called '" + step.id() + Reflecting.CORRECTION_SUFFIX
+                        + "' (corrections typed at this step are stored under that id)");
+            }
+            for (Step other : steps) {
+                for (String theme : other.themeTexts().keySet()) {
+                    if (!step.reflect().phrases().containsKey(theme)) {
+                        problems.add(where + ": phrases has no words for theme '" + theme + "' (used by step '" + other.id() + "')");
+                    }
+                }
+            }
+        }
     }
 
     /** Message steps move straight on, so a ring of them would never stop talking. */
@@ -247,7 +376,8 @@ public final class ScriptReader {
         for (Step start : steps) {
             Set<String> seen = new HashSet<>();
             Step at = start;
-            while (at != null && at.type() == StepType.MESSAGE) {
+            // a reflect step with nothing heard moves straight on too
+            while (at != null && (at.type() == StepType.MESSAGE || at.type() == StepType.REFLECT)) {
                 if (!seen.add(at.id())) {
                     problems.add("step '" + start.id() + "': message steps lead round in a circle, with no question to stop at");
                     break;
@@ -273,7 +403,7 @@ public final class ScriptReader {
         Matcher m = PLACEHOLDER.matcher(raw);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = shared.get(m.group(1));
+            String value = themesAllowed && THEMES_PLACEHOLDER.equals(m.group(1)) ? m.group() : shared.get(m.group(1));
             if (value == null) {
                 problems.add(what + ": {" + m.group(1) + "} is not in the 'shared' section");
                 value = m.group();

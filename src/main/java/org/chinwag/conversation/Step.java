@@ -1,5 +1,7 @@
 package org.chinwag.conversation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param themeTexts for FOLLOWUP steps: text to use instead of {@code text} when the previous answer
  *                   carried this theme id (the first theme, in the classifier's order, that has one)
  * @param formerly   ids this step had in earlier versions, so conversations waiting there resume here
+ * @param reflect    for REFLECT steps: the wording for reflecting themes back and picking them; null otherwise
  */
 public record Step(
         String id,
@@ -27,12 +30,39 @@ public record Step(
         String field,
         boolean skippable,
         Map<String, String> themeTexts,
-        List<String> formerly) {
+        List<String> formerly,
+        Reflect reflect) {
 
     public Step {
         options = options == null ? List.of() : List.copyOf(options);
         themeTexts = themeTexts == null ? Map.of() : Map.copyOf(themeTexts);
         formerly = formerly == null ? List.of() : List.copyOf(formerly);
+    }
+
+    /**
+     * The YAML of a reflect step beyond its text and buttons (see {@link Reflecting}).
+     *
+     * @param about      the question whose answer's themes are reflected back
+     * @param textOne    the text when one theme was heard ({@code text} is for several); both hold {themes}
+     * @param and        the word joining the last two themes ("X, Y and Z")
+     * @param phrases    plain words per theme id, in the order the pick buttons are offered
+     * @param labels     short button label per theme id, for picking
+     * @param words      typed words that pick a theme, per theme id (lower case)
+     * @param pickText   asks them to pick, before anything is picked
+     * @param pickedText acknowledges what is picked so far ({themes}) and asks for more or Done
+     * @param notedText  acknowledges typed words that named no theme (kept as a correction reply)
+     * @param noneLabel  the "None of these" button
+     * @param doneLabel  the "Done" button
+     */
+    public record Reflect(String about, String textOne, String and, Map<String, String> phrases,
+                          Map<String, String> labels, Map<String, List<String>> words, String pickText,
+                          String pickedText, String notedText, String noneLabel, String doneLabel) {
+        public Reflect {
+            // phrases and labels keep their YAML order: it is the order of the pick buttons
+            phrases = Collections.unmodifiableMap(new LinkedHashMap<>(phrases));
+            labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+            words = Map.copyOf(words);
+        }
     }
 
     /** A button at this step; {@code next} overrides the step's own next (CHOICE steps). */

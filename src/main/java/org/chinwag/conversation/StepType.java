@@ -18,6 +18,11 @@ public enum StepType {
     CHOICE(true, false),
     /** An optional about-you field (area, age_band, community); always skippable. */
     PROFILE(false, false),
+    /**
+     * Reflects back the themes heard in an earlier answer: yes / not quite (pick themes) / skip.
+     * Passed over when nothing was heard. Its own answers are not replies, so they are never tagged.
+     */
+    REFLECT(false, false),
     /** Yes / no to hearing what happens next. */
     OPTIN(true, false),
     /** The last step: thanks; the conversation is finished. */

@@ -4,21 +4,34 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Try a script in a terminal: type as a resident would; a number presses that button; a line
- * like {@code !sticker} or {@code !photo} sends something the bot cannot read. In memory only:
+ * like {@code !sticker} or {@code !photo} sends something the bot cannot read; a line ending in
+ * {@code {transport,gp_access}} pretends the classifier heard those themes (to try a reflect step
+ * or a themed follow-up). In memory only:
  * nothing is stored, and what the engine would record is shown after each reply.
  */
 public final class TerminalChat {
 
+    /** "the buses {transport,gp_access}": the text, then the themes the classifier is pretended to hear. */
+    private static final Pattern HEARD = Pattern.compile("(.*?)\\s*\\{([a-z0-9_, ]*)}\\s*");
+
     private TerminalChat() {}
+
+    private static List<String> themes(String listed) {
+        return Arrays.stream(listed.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
 
     public static void run(ScriptLibrary lib, BufferedReader in, PrintStream out) {
         Engine engine = new Engine(lib);
         out.println("Chatting with script '" + lib.defaultScriptId() + "'. Type as a resident would; "
-                + "a number presses a button; !sticker sends a sticker; end with Ctrl-D.");
+                + "a number presses a button; !sticker sends a sticker; end a line with {transport,gp_access} "
+                + "to pretend those themes were heard; end with Ctrl-D.");
         ConversationState state = null;
         List<Outbound.Button> buttons = List.of();
         while (true) {
@@ -26,7 +39,9 @@ public final class TerminalChat {
             out.flush();
             String line = readLine(in);
             if (line == null) break;
-            Turn turn = engine.step(state, toInbound(line, buttons), Signals.NONE);
+            Matcher heard = HEARD.matcher(line);
+            Signals signals = heard.matches() ? new Signals(themes(heard.group(2)), false) : Signals.NONE;
+            Turn turn = engine.step(state, toInbound(heard.matches() ? heard.group(1) : line, buttons), signals);
             state = turn.state();
             buttons = show(turn, out);
         }

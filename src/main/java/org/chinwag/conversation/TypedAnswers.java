@@ -89,6 +89,16 @@ final class TypedAnswers {
         return text != null && YES.contains(normalise(text));
     }
 
+    /** True for a typed "no" ({@code said} already normalised or not). */
+    static boolean isNo(String text) {
+        return text != null && NO.contains(normalise(text));
+    }
+
+    /** True for a typed "skip", "pass" and the like. */
+    static boolean isSkip(String text) {
+        return text != null && SKIP_WORDS.contains(normalise(text));
+    }
+
     /** Lower case, dashes unified, punctuation and emoji dropped, spaces collapsed. */
     static String normalise(String text) {
         return text.toLowerCase(Locale.ROOT)

@@ -157,6 +157,8 @@ public final class Inbox {
                 declined = true;
             } else if (effect instanceof Effect.ReplyGiven reply) {
                 storeReply(reply, finalState);
+            } else if (effect instanceof Effect.ThemesConfirmed confirmed) {
+                storeConfirmedThemes(confirmed);
             } else if (effect instanceof Effect.ProfileAnswered profile) {
                 if (consented) participants.setProfile(id, profile.field(), profile.value(), now);
             } else if (effect instanceof Effect.OptInChanged optIn) {
@@ -188,6 +190,16 @@ public final class Inbox {
             for (TextAnalysis.ThemeScore theme : analysis.themes()) {
                 tags.add(stored.getId(), theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
             }
+        }
+
+        /**
+         * The resident's own word on which themes their answer is about: stored as participant tags
+         * on that reply beside the model's (reviewers see both; a later re-tag removes only the model's).
+         */
+        private void storeConfirmedThemes(Effect.ThemesConfirmed confirmed) {
+            if (!consented || conversation == null) return;
+            new ReplyRepository(tx).latestFor(conversation.getId(), confirmed.questionId())
+                    .ifPresent(reply -> new TagRepository(tx).setParticipantTags(reply.getId(), confirmed.themes(), now));
         }
 
         Receipt finish(Turn turn) {

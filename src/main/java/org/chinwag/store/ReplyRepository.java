@@ -5,6 +5,7 @@ import static org.chinwag.store.schema.Tables.REPLY;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.chinwag.store.schema.tables.records.ReplyRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -56,6 +57,15 @@ public final class ReplyRepository {
                         row.get(REPLY.CAMPAIGN_ID), row.get(REPLY.SCRIPT_ID), row.get(REPLY.SCRIPT_VERSION),
                         row.get(REPLY.QUESTION_ID), row.get(REPLY.BODY), row.get(REPLY.LANGUAGE),
                         row.get(REPLY.EVENT_CODE), row.get(PARTICIPANT.CHANNEL), row.get(REPLY.CREATED_AT)));
+    }
+
+    /** The most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
+    public Optional<ReplyRecord> latestFor(int conversationId, String questionId) {
+        return db.selectFrom(REPLY)
+                .where(REPLY.CONVERSATION_ID.eq(conversationId), REPLY.QUESTION_ID.eq(questionId))
+                .orderBy(REPLY.ID.desc())
+                .limit(1)
+                .fetchOptional();
     }
 
     public List<ReplyRecord> forParticipant(int participantId) {

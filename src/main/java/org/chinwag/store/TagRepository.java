@@ -12,6 +12,13 @@ public final class TagRepository {
     public static final String MODEL = "model";
     public static final String PARTICIPANT = "participant";
     public static final String REVIEWER = "reviewer";
+    /**
+     * The theme of a person's tag saying the reply is about none of the themes ("None of these"):
+     * a judgement worth keeping, as it says the model's tags were wrong. Not a theme: leave it out of counts.
+     */
+    public static final String NO_THEME = "none";
+    /** People are sure of their own tags. */
+    private static final double PERSON_CONFIDENCE = 1.0;
 
     private final DSLContext db;
 
@@ -28,6 +35,17 @@ public final class TagRepository {
                 .set(REPLY_TAG.MODEL_VERSION, modelVersion)
                 .set(REPLY_TAG.CREATED_AT, now)
                 .execute();
+    }
+
+    /**
+     * The participant's own word on what their reply is about, replacing any they gave before; an
+     * empty list stores {@link #NO_THEME}. The model's tags on the reply are left as they are.
+     */
+    public void setParticipantTags(int replyId, List<String> themes, long now) {
+        db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(PARTICIPANT)).execute();
+        for (String theme : themes.isEmpty() ? List.of(NO_THEME) : themes) {
+            add(replyId, theme, PERSON_CONFIDENCE, PARTICIPANT, null, now);
+        }
     }
 
     public List<ReplyTagRecord> forReply(int replyId) {

@@ -7,11 +7,13 @@ import java.util.stream.Collectors;
 /**
  * A resident talking to the engine in a test. Inputs are written as a resident would act:
  * {@code "hi"} or {@code "/start abc"} is typed, {@code "[No thanks]"} presses the button with that
- * label from the last bot message, {@code "<sticker>"} sends something unreadable.
+ * label from the last bot message, {@code "<sticker>"} sends something unreadable, and a trailing
+ * {@code {transport,gp_access}} is what the classifier heard in the text (the themes in its Signals).
  */
 final class Chat {
 
     static final ScriptLibrary BUNDLED = ScriptLibrary.bundled();
+    private static final java.util.regex.Pattern HEARD = java.util.regex.Pattern.compile("(.*) \\{([a-z_,]*)}");
 
     final Engine engine;
     ConversationState state;
@@ -32,7 +34,10 @@ final class Chat {
     }
 
     Chat send(String input) {
-        return send(input, Signals.NONE);
+        java.util.regex.Matcher heard = HEARD.matcher(input);
+        if (!heard.matches()) return send(input, Signals.NONE);
+        List<String> themes = heard.group(2).isEmpty() ? List.of() : List.of(heard.group(2).split(","));
+        return send(heard.group(1), new Signals(themes, false));
     }
 
     Chat send(String input, Signals signals) {
@@ -87,6 +92,7 @@ final class Chat {
         if (e instanceof Effect.Resumed) return "resumed";
         if (e instanceof Effect.ForgetConfirmed) return "forget";
         if (e instanceof Effect.MyDataRequested) return "mydata";
+        if (e instanceof Effect.ThemesConfirmed t) return "themes " + t.questionId() + "=" + String.join(",", t.themes());
         throw new AssertionError("unknown effect " + e);
     }
 

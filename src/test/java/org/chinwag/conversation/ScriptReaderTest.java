@@ -42,8 +42,8 @@ class ScriptReaderTest {
                 Arguments.of("unknown step type", edited("id: barriers\n    type: question", "id: barriers\n    type: quiz"),
                         "step 'barriers': unknown type 'quiz'"),
                 Arguments.of("missing id", edited("id: big-chat\n", ""), "missing id"),
-                Arguments.of("missing version", edited("version: 1\n", ""), "missing version"),
-                Arguments.of("version not a number", edited("version: 1\n", "version: one\n"), "missing version"),
+                Arguments.of("missing version", edited("version: 2\n", ""), "missing version"),
+                Arguments.of("version not a number", edited("version: 2\n", "version: one\n"), "missing version"),
                 Arguments.of("missing message", edited("  skip_button: Skip\n", ""), "message 'skip_button' is missing"),
                 Arguments.of("misspelt key", edited("    text: Which age group", "    txt: Which age group"),
                         "step 'age_band': unknown key 'txt'"),
@@ -76,7 +76,41 @@ class ScriptReaderTest {
                         "step 'welcome': message steps lead round in a circle"),
                 Arguments.of("not YAML at all", "id: [unclosed", "not valid YAML"),
                 Arguments.of("themes on a question", edited("  - id: healthy\n", "  - id: healthy\n    themes: {transport: Buses}\n"),
-                        "step 'healthy': only followup steps have themes"));
+                        "step 'healthy': only followup steps have themes"),
+
+                Arguments.of("reflect about a step that is not there", edited("about: barriers", "about: nowhere"),
+                        "step 'reflect': about 'nowhere' is not a question step in this script"),
+                Arguments.of("reflect about a button step", edited("about: barriers", "about: consent"),
+                        "step 'reflect': about 'consent' is not a question step in this script"),
+                Arguments.of("reflect without about", edited("    about: barriers\n", ""), "step 'reflect': a reflect step needs 'about'"),
+                Arguments.of("a theme the follow-up uses has no phrase", edited("      transport: getting around\n", ""),
+                        "step 'reflect': phrases has no words for theme 'transport' (used by step 'followup')"),
+                Arguments.of("a pick label without a phrase", edited("      crime_safety: feeling safe\n", ""),
+                        "step 'reflect': phrases has no words for theme 'crime_safety'"),
+                Arguments.of("a phrase without a pick label", edited("        gp_access: Seeing a GP\n", ""),
+                        "step 'reflect': pick.labels has no label for theme 'gp_access'"),
+                Arguments.of("typed words for a theme without a phrase",
+                        edited("      words:\n", "      words:\n        housing: [rent]\n"),
+                        "step 'reflect': pick.words names theme 'housing', which has no phrase"),
+                Arguments.of("typed words not a list",
+                        edited("        transport: [bus, buses, train, trains, transport, travel, tram, cycling]", "        transport: buses"),
+                        "step 'reflect': pick.words.transport must be a list of words"),
+                Arguments.of("reflect text without {themes}",
+                        edited("text: It sounds like {themes} matter to you.", "text: It sounds like that matters to you."),
+                        "step 'reflect': text must contain {themes}"),
+                Arguments.of("picked text without {themes}", edited("Got it: {themes}.", "Got it."),
+                        "step 'reflect': pick.picked must contain {themes}"),
+                Arguments.of("{themes} outside a reflect step", edited("text: Which age group are you in?", "text: Which {themes}?"),
+                        "step 'age_band': text: {themes} is not in the 'shared' section"),
+                Arguments.of("a missing pick wording", edited("      done: Done\n", ""), "step 'reflect': pick.done is missing"),
+                Arguments.of("a misspelt pick key", edited("      none: None of these\n", "      nnone: None of these\n"),
+                        "step 'reflect' pick: unknown key 'nnone'"),
+                Arguments.of("reflect keys on another step", edited("  - id: healthy\n", "  - id: healthy\n    about: barriers\n"),
+                        "step 'healthy': only reflect steps have 'about'"),
+                Arguments.of("a step named like the correction replies", edited("id: one_thing", "id: reflect_correction"),
+                        "step 'reflect': no step may be called 'reflect_correction'"),
+                Arguments.of("a reflect step without yes / not quite buttons", edited("      no: Not quite\n", ""),
+                        "step 'reflect': buttons.no is missing"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +132,7 @@ class ScriptReaderTest {
     void theDefaultScriptReadsAsWritten() {
         Script script = ScriptReader.read("big-chat.yaml", GOOD);
         assertEquals("big-chat", script.id());
-        assertEquals(1, script.version());
+        assertEquals(2, script.version());
         assertEquals("en-GB", script.language());
         assertEquals("welcome", script.first().id());
         assertEquals("healthy", script.startOfQuestions().id());
@@ -106,6 +140,22 @@ class ScriptReaderTest {
         assertEquals("Yes, I'm happy to chat", script.require("consent").option("yes").orElseThrow().label());
         assertEquals(10, script.require("followup").themeTexts().size());
         for (BotText key : BotText.values()) assertTrue(!script.text(key).isBlank(), key.yamlKey());
+    }
+
+    /** The ten Ask theme ids of themes.md: the reflect step must be able to say back and offer every one. */
+    static final java.util.Set<String> THEME_IDS = java.util.Set.of("children_activities", "local_activities", "face_to_face",
+            "gp_access", "local_facilities", "crime_safety", "mental_health", "affordable_activities", "green_spaces", "transport");
+
+    @Test
+    void theReflectStepHasWordsAndALabelForEveryTheme() {
+        Step reflect = ScriptReader.read("big-chat.yaml", GOOD).require("reflect");
+        assertEquals(StepType.REFLECT, reflect.type());
+        assertEquals("barriers", reflect.reflect().about());
+        assertEquals(THEME_IDS, reflect.reflect().phrases().keySet());
+        assertEquals(THEME_IDS, reflect.reflect().labels().keySet());
+        assertEquals(THEME_IDS, reflect.reflect().words().keySet());
+        assertEquals("getting around", reflect.reflect().phrases().get("transport"));
+        assertTrue(reflect.skippable(), "a reflect step can always be skipped");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Themes shape the follow-up; risk holds the conversation where it is (the safeguarding hook). */
+/** Themes shape the follow-up (once confirmed at the reflect step); risk holds the conversation where it is (the safeguarding hook). */
 class SignalsTest {
 
     static final Signals RISK = new Signals(List.of(), true);
@@ -33,6 +33,8 @@ class SignalsTest {
     @MethodSource("themes")
     void theFollowUpReflectsTheFirstThemeWithItsOwnWording(List<String> themes, String expected) throws Exception {
         Chat chat = atBarriers().send("The 42 never turns up", new Signals(themes, false));
+        // known themes are reflected back first; the follow-up is worded for the first one confirmed
+        if (chat.state.step().equals("reflect")) chat.send("[Yes, that's right]");
         assertEquals("followup", chat.state.step());
         assertEquals(expected, chat.said());
 

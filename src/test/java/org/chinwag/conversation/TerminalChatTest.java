@@ -27,12 +27,20 @@ class TerminalChatTest {
         assertTrue(transcript.contains("     [1] Yes, I'm happy to chat"), transcript);
         assertTrue(transcript.contains("     [2] No thanks"), transcript);
         assertTrue(transcript.contains("bot> " + Chat.text(BotText.UNSUPPORTED)), transcript);
-        assertTrue(transcript.contains("(recorded: ConsentGiven[scriptId=big-chat, scriptVersion=1])"), transcript);
+        assertTrue(transcript.contains("(recorded: ConsentGiven[scriptId=big-chat, scriptVersion=2])"), transcript);
         assertTrue(transcript.contains("(recorded: ProfileAnswered[field=area, value=LS12])"), transcript);
         assertTrue(transcript.contains("(recorded: ProfileAnswered[field=age_band, value=25_to_44])"), transcript);
         assertTrue(transcript.contains("(recorded: OptInChanged[optedIn=true])"), transcript);
         assertTrue(transcript.contains("(recorded: ReplyGiven[questionId=after_end, text=and the library])"), transcript);
         assertTrue(transcript.endsWith("(end of chat)" + System.lineSeparator()), transcript);
+    }
+
+    @Test
+    void themesInBracesArePretendedHeardSoTheReflectStepCanBeTried() {
+        String transcript = chat("hi", "1", "Walking", "The buses {transport, gp_access}", "2", "Getting around", "12");
+        assertTrue(transcript.contains("(recorded: ReplyGiven[questionId=barriers, text=The buses])"), transcript);
+        assertTrue(transcript.contains("bot> It sounds like getting around and seeing a GP matter to you."), transcript);
+        assertTrue(transcript.contains("(recorded: ThemesConfirmed[questionId=barriers, themes=[transport]])"), transcript);
     }
 
     @Test

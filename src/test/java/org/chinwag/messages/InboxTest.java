@@ -16,6 +16,7 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.store.Database;
+import org.chinwag.store.TagRepository;
 import org.chinwag.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,12 +64,12 @@ class InboxTest {
         assertEquals("Walking my dog in the park", replies.get(0).getBody());
         replies.forEach(r -> {
             assertEquals("big-chat", r.getScriptId());
-            assertEquals(1, r.getScriptVersion());
+            assertEquals(2, r.getScriptVersion());
             assertEquals("MARKET-DAY", r.getEventCode());
         });
         var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
         assertEquals("given", participant.getConsent());
-        assertEquals(1, participant.getConsentScriptVersion());
+        assertEquals(2, participant.getConsentScriptVersion());
         assertTrue(participant.getOptedIn());
         assertEquals("finished", db.dsl().fetchValue(CONVERSATION.STATUS));
         // every inbound stored, and each one answered
@@ -210,6 +211,96 @@ class InboxTest {
         var first = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(0))).fetchSingle();
         assertEquals("Please call Samaritans on 116 123.", first.getBody());
         assertEquals("healthy", db.dsl().fetchValue(CONVERSATION.STEP), "the questions pause for that turn");
+    }
+
+    /** The model hears transport and GP access in anything about buses and the GP. */
+    static final TextAnalyzer BUSES_AND_GP = text -> text.contains("buses")
+            ? new TextAnalysis(List.of(new TextAnalysis.ThemeScore("transport", 0.91), new TextAnalysis.ThemeScore("gp_access", 0.62)),
+                    "test-model-1", "en", false, TextAnalysis.Risk.NONE)
+            : TextAnalysis.NONE;
+
+    private void answerBarriersWithThemes() {
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_GP, new MovableClock(), "big-chat", () -> {});
+        send("/start");
+        press("yes");
+        send("Walking in the park");
+        send("The buses and getting a GP appointment");
+        assertEquals("reflect", db.dsl().fetchValue(CONVERSATION.STEP), "the themes heard are said back");
+    }
+
+    private org.chinwag.store.schema.tables.records.ReplyRecord reply(String questionId) {
+        return db.dsl().selectFrom(REPLY).where(REPLY.QUESTION_ID.eq(questionId)).orderBy(REPLY.ID.desc()).limit(1).fetchSingle();
+    }
+
+    /** theme/source/confidence/model version of each tag on the reply, in order. */
+    private List<String> tags(int replyId) {
+        return new TagRepository(db.dsl()).forReply(replyId).stream().map(t ->
+                t.getTheme() + "/" + t.getSource() + "/" + t.getConfidence() + "/" + t.getModelVersion()).toList();
+    }
+
+    @Test
+    void aConfirmationIsStoredAsParticipantTagsBesideTheModelsAndSurvivesARetag() {
+        answerBarriersWithThemes();
+        press("reflect:yes");
+        int barriers = reply("barriers").getId();
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1",
+                "transport/participant/1.0/null", "gp_access/participant/1.0/null"), tags(barriers));
+        assertEquals("followup", db.dsl().fetchValue(CONVERSATION.STEP));
+
+        // a later model re-tags the reply: only its own tags go
+        db.write(tx -> new TagRepository(tx).removeModelTags(barriers));
+        assertEquals(List.of("transport/participant/1.0/null", "gp_access/participant/1.0/null"), tags(barriers));
+    }
+
+    @Test
+    void aCorrectionStoresOnlyThePickedThemesAsTheParticipants() {
+        answerBarriersWithThemes();
+        press("reflect:no");
+        press("reflect:theme.green_spaces");
+        send("and feeling safe");
+        press("reflect:done");
+        int barriers = reply("barriers").getId();
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1",
+                "green_spaces/participant/1.0/null", "crime_safety/participant/1.0/null"), tags(barriers));
+        assertEquals(0, db.dsl().fetchCount(REPLY, REPLY.QUESTION_ID.eq("reflect_correction")),
+                "words that name a theme pick it; they are not a separate reply");
+    }
+
+    @Test
+    void noneOfTheseIsKeptAsTheParticipantsJudgementAndTypedWordsAsACorrection() {
+        answerBarriersWithThemes();
+        press("reflect:no");
+        send("it's really about housing");
+        press("reflect:none");
+        int barriers = reply("barriers").getId();
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1",
+                TagRepository.NO_THEME + "/participant/1.0/null"), tags(barriers));
+        assertEquals("it's really about housing", reply("reflect_correction").getBody());
+        assertTrue(new TagRepository(db.dsl()).hasPeoplesTags(barriers));
+    }
+
+    @Test
+    void skippingTheReflectStepStoresNoParticipantTags() {
+        answerBarriersWithThemes();
+        press("reflect:skip");
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1"), tags(reply("barriers").getId()));
+        assertEquals("followup", db.dsl().fetchValue(CONVERSATION.STEP));
+    }
+
+    @Test
+    void theConfirmationTagsTheAnswerInTheCurrentConversationOnly() {
+        answerBarriersWithThemes();
+        press("reflect:skip");
+        int first = reply("barriers").getId();
+        send("/restart");
+        send("Swimming");
+        send("Too few buses");
+        press("reflect:yes");
+        int second = reply("barriers").getId();
+        assertTrue(second > first);
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1"), tags(first));
+        assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1",
+                "transport/participant/1.0/null", "gp_access/participant/1.0/null"), tags(second));
     }
 
     private void send(String text) {

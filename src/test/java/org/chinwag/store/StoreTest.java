@@ -123,6 +123,29 @@ class StoreTest {
     }
 
     @Test
+    void removingTheModelsTagsNeverTouchesPeoplesTags() {
+        int participant = participant("telegram", "999");
+        int reply = db.write(tx -> {
+            var conversation = new ConversationRepository(tx).open(participant, "big-chat",
+                    new StoredState("big-chat", 2, "q1", "active", null, "{}"), 1);
+            var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
+            return new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
+                    "big-chat", "big-chat", 2, "q1", "the buses", "en", false, null, 1)).getId();
+        });
+        db.write(tx -> {
+            var tags = new TagRepository(tx);
+            tags.add(reply, "transport", 0.9, TagRepository.MODEL, "m1", 1);
+            tags.add(reply, "green_spaces", 1.0, TagRepository.REVIEWER, null, 2);
+            tags.setParticipantTags(reply, List.of("gp_access"), 3);
+            tags.setParticipantTags(reply, List.of("transport"), 4); // a second word replaces the first
+            return tags.removeModelTags(reply);
+        });
+        var left = new TagRepository(db.dsl()).forReply(reply);
+        assertEquals(List.of("green_spaces/reviewer", "transport/participant"), left.stream().map(t -> t.getTheme() + "/" + t.getSource()).toList());
+        assertTrue(new TagRepository(db.dsl()).hasPeoplesTags(reply));
+    }
+
+    @Test
     void tokensAreStoredHashedAndCanBeRevoked() {
         String token = db.write(tx -> new TokenRepository(tx).create("dashboard", 1));
         assertTrue(token.startsWith("cw_") && token.length() > 40);
