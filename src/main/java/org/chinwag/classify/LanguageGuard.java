@@ -1,0 +1,143 @@
+package org.chinwag.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Decides the language of a reply. OpenNLP's language detector (the {@code langdetect-183.bin}
+ * model) is unreliable on short text, and residents' English is short, misspelt and full of
+ * local words, so the rule is:
+ * <ol>
+ *   <li>no letters (emoji, numbers): the campaign language;</li>
+ *   <li>mostly non-Latin letters (Arabic, Urdu, Bengali, Chinese scripts...): ask the detector, and
+ *       trust it whatever the length;</li>
+ *   <li>at least half the words are known English (the training vocabulary plus common words):
+ *       the campaign language, no detector needed;</li>
+ *   <li>fewer than 3 words or 15 letters: too short to judge, the campaign language;</li>
+ *   <li>otherwise the detector's answer, when it is confident (probability at least 0.5 and clearly
+ *       ahead of English), else the campaign language.</li>
+ * </ol>
+ */
+final class LanguageGuard {
+  private static final String MODEL_RESOURCE = "/langdetect-183.bin";
+  private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
+  private static volatile LanguageDetectorME detector;
+
+  static {
+    for (String iso1 : Locale.getISOLanguages()) {
+      try {
+        ISO3_TO_ISO1.put(new Locale(iso1).getISO3Language(), iso1);
+      } catch (RuntimeException ignored) {
+        // no 3-letter code
+      }
+    }
+    ISO3_TO_ISO1.put("pes", "fa"); // langdetect uses Iranian Persian
+    ISO3_TO_ISO1.put("zho", "zh");
+    ISO3_TO_ISO1.put("cmn", "zh");
+  }
+
+  private final Set<String> campaignLanguages;
+  private final String defaultLanguage;
+  private final Set<String> vocabulary;
+
+  LanguageGuard(List<String> campaignLanguages, Set<String> trainingVocabulary) {
+    this.campaignLanguages = Set.copyOf(campaignLanguages);
+    this.defaultLanguage = campaignLanguages.get(0);
+    this.vocabulary = new HashSet<>(trainingVocabulary);
+    this.vocabulary.addAll(COMMON_ENGLISH);
+  }
+
+  record Result(String language, boolean supported) {}
+
+  Result detect(String text) {
+    int letters = 0;
+    int latin = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetter(cp)) {
+        letters++;
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+          latin++;
+        }
+      }
+    }
+    if (letters == 0) {
+      return new Result(defaultLanguage, true);
+    }
+    boolean nonLatin = latin * 2 < letters;
+    if (!nonLatin) {
+      List<String> tokens = Features.tokenize(text);
+      long words = tokens.stream().filter(t -> t.chars().anyMatch(Character::isLetter)).count();
+      long known = tokens.stream().filter(vocabulary::contains).count();
+      if (words == 0 || known * 2 >= words) {
+        return new Result(defaultLanguage, true);
+      }
+      if (words < 3 || letters < 15) {
+        return new Result(defaultLanguage, true);
+      }
+    }
+    Language[] langs = detector().predictLanguages(text);
+    if (langs.length == 0) {
+      return new Result(defaultLanguage, true);
+    }
+    String code = iso1(langs[0].getLang());
+    if (campaignLanguages.contains(code)) {
+      return new Result(code, true);
+    }
+    double eng = 0;
+    for (Language l : langs) {
+      if (campaignLanguages.contains(iso1(l.getLang()))) {
+        eng = Math.max(eng, l.getConfidence());
+      }
+    }
+    boolean confident = nonLatin || (langs[0].getConfidence() >= 0.5 && langs[0].getConfidence() > 2 * eng);
+    return confident ? new Result(code, false) : new Result(defaultLanguage, true);
+  }
+
+  static String iso1(String iso3) {
+    return ISO3_TO_ISO1.getOrDefault(iso3, iso3);
+  }
+
+  static LanguageDetectorME detector() {
+    LanguageDetectorME d = detector;
+    if (d == null) {
+      synchronized (LanguageGuard.class) {
+        d = detector;
+        if (d == null) {
+          try (InputStream in = LanguageGuard.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+              throw new IllegalStateException("language model " + MODEL_RESOURCE
+                  + " not on the classpath (org.apache.opennlp:opennlp-models-langdetect)");
+            }
+            d = new LanguageDetectorME(new LanguageDetectorModel(in));
+            detector = d;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  private static final Set<String> COMMON_ENGLISH = Set.of(
+      "the", "a", "an", "and", "or", "but", "i", "you", "he", "she", "it", "we", "they", "me", "my", "your",
+      "our", "their", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
+      "not", "no", "yes", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "this", "that",
+      "there", "here", "what", "why", "who", "how", "when", "where", "can", "cant", "cannot", "will", "would",
+      "should", "could", "get", "got", "go", "going", "more", "less", "very", "so", "too", "just", "like",
+      "need", "want", "think", "know", "dont", "im", "its", "thats", "theres", "all", "some", "any", "if",
+      "then", "than", "up", "out", "down", "over", "really", "good", "bad", "ok", "okay", "thanks", "thank",
+      "hello", "hi", "please", "people", "place", "area", "live", "round", "lot", "lots", "much", "many");
+}
