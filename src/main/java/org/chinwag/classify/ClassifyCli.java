@@ -22,6 +22,7 @@ public final class ClassifyCli {
   private ClassifyCli() {}
 
   public static void run(ThemeClassifier c, InputStream in, PrintStream out) {
+    LanguageGuard.preloadInBackground();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {

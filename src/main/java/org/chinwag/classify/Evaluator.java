@@ -179,6 +179,14 @@ public final class Evaluator {
         predicted.set(test.get(k), p);
       }
     }
+    if (Boolean.getBoolean("chinwag.classify.errors")) {
+      for (int i = 0; i < ex.size(); i++) {
+        if (!predicted.get(i).equals(ex.get(i).labels())) {
+          System.err.printf(Locale.ROOT, "cv-error gold=%s pred=%s | %s%n", ex.get(i).labels(), predicted.get(i),
+              ex.get(i).text());
+        }
+      }
+    }
     return score(folds + "-fold cross-validation on examples/", ex, predicted, ids, 0);
   }
 

@@ -21,11 +21,13 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *   <li>no letters (emoji, numbers): the campaign language;</li>
  *   <li>mostly non-Latin letters (Arabic, Urdu, Bengali, Chinese scripts...): ask the detector, and
  *       trust it whatever the length;</li>
- *   <li>at least half the words are known English (the training vocabulary plus common words):
+ *   <li>at least half the words are known English (the training vocabulary plus common words;
+ *       capitalised words after the first are taken as names and not counted):
  *       the campaign language, no detector needed;</li>
- *   <li>fewer than 3 words or 15 letters: too short to judge, the campaign language;</li>
- *   <li>otherwise the detector's answer, when it is confident (probability at least 0.5 and clearly
- *       ahead of English), else the campaign language.</li>
+ *   <li>fewer than 4 words or 20 letters: too short to judge, the campaign language;</li>
+ *   <li>otherwise the detector's answer when its top language is not the campaign's and either
+ *       scores at least 1.2 times the campaign language, or fewer than 35% of the words are known
+ *       English; else the campaign language.</li>
  * </ol>
  */
 final class LanguageGuard {
@@ -46,6 +48,7 @@ final class LanguageGuard {
     ISO3_TO_ISO1.put("cmn", "zh");
   }
 
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}'\u2019]*\\p{L}[\\p{L}\\p{M}'\u2019]*");
   private final Set<String> campaignLanguages;
   private final String defaultLanguage;
   private final Set<String> vocabulary;
@@ -76,14 +79,32 @@ final class LanguageGuard {
       return new Result(defaultLanguage, true);
     }
     boolean nonLatin = latin * 2 < letters;
+    double knownRatio = 1;
     if (!nonLatin) {
-      List<String> tokens = Features.tokenize(text);
-      long words = tokens.stream().filter(t -> t.chars().anyMatch(Character::isLetter)).count();
-      long known = tokens.stream().filter(vocabulary::contains).count();
-      if (words == 0 || known * 2 >= words) {
+      // Count words, ignoring capitalised words after the first (names of places, shops, people).
+      boolean allCaps = text.equals(text.toUpperCase(java.util.Locale.ROOT));
+      java.util.regex.Matcher m = WORD.matcher(text);
+      int words = 0;
+      int known = 0;
+      boolean first = true;
+      while (m.find()) {
+        String w = m.group();
+        boolean name = !first && !allCaps && Character.isUpperCase(w.codePointAt(0));
+        first = false;
+        if (name) {
+          continue;
+        }
+        words++;
+        List<String> t = Features.tokenize(w);
+        if (!t.isEmpty() && vocabulary.contains(t.get(0))) {
+          known++;
+        }
+      }
+      knownRatio = words == 0 ? 1 : (double) known / words;
+      if (words == 0 || knownRatio >= 0.5) {
         return new Result(defaultLanguage, true);
       }
-      if (words < 3 || letters < 15) {
+      if (words < 4 || letters < 20) {
         return new Result(defaultLanguage, true);
       }
     }
@@ -95,18 +116,35 @@ final class LanguageGuard {
     if (campaignLanguages.contains(code)) {
       return new Result(code, true);
     }
-    double eng = 0;
+    // The detector's probabilities are spread over ~100 languages, so compare the top language
+    // with the campaign language's score rather than with an absolute cut-off.
+    double campaign = 1e-9;
     for (Language l : langs) {
       if (campaignLanguages.contains(iso1(l.getLang()))) {
-        eng = Math.max(eng, l.getConfidence());
+        campaign = Math.max(campaign, l.getConfidence());
       }
     }
-    boolean confident = nonLatin || (langs[0].getConfidence() >= 0.5 && langs[0].getConfidence() > 2 * eng);
+    boolean confident = nonLatin || langs[0].getConfidence() >= 1.2 * campaign || knownRatio < 0.35;
     return confident ? new Result(code, false) : new Result(defaultLanguage, true);
   }
 
   static String iso1(String iso3) {
     return ISO3_TO_ISO1.getOrDefault(iso3, iso3);
+  }
+
+  /** Starts loading the detector model (about 1 s) on a daemon thread, so a batch overlaps it. */
+  static void preloadInBackground() {
+    if (detector == null) {
+      Thread t = new Thread(() -> {
+        try {
+          detector();
+        } catch (RuntimeException ignored) {
+          // reported again on first real use
+        }
+      }, "langdetect-preload");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
   static LanguageDetectorME detector() {
