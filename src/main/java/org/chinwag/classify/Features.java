@@ -30,7 +30,7 @@ import opennlp.tools.util.InvalidFormatException;
  */
 final class Features {
   /** Bump when feature extraction changes, so cached models are retrained. */
-  static final String VERSION = "f5";
+  static final String VERSION = "f6";
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}£&]+");
   private static final Map<String, String> TEXT_SPEAK = Map.ofEntries(
@@ -96,7 +96,7 @@ final class Features {
 
   /** The features of one text (a whole reply or one segment of it). */
   String[] extract(String text) {
-    List<String> tokens = tokenize(text);
+    List<String> tokens = lexicon.replacePlaces(tokenize(text));
     List<String> stems = new ArrayList<>(tokens.size());
     for (String t : tokens) {
       stems.add(stem(t));

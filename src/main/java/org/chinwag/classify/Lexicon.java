@@ -22,6 +22,7 @@ import java.util.Set;
 final class Lexicon {
   private final Map<String, Set<String>> byWord = new HashMap<>();
   private final List<String[]> phrases = new ArrayList<>(); // tokens..., concept last
+  private final List<String[]> places = new ArrayList<>();
 
   static Lexicon empty() {
     return new Lexicon();
@@ -38,6 +39,14 @@ final class Lexicon {
           lex.add(e.getKey(), cue.asText());
         }
       }
+      for (JsonNode place : root.path("places")) {
+        List<String> toks = Features.tokenize(place.asText());
+        if (!toks.isEmpty()) {
+          lex.places.add(toks.toArray(new String[0]));
+        }
+      }
+      // longest names first, so "east end park" wins over "east end"
+      lex.places.sort((a, b) -> b.length - a.length);
       return lex;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read lexicon " + file, e);
@@ -61,6 +70,38 @@ final class Lexicon {
       p[toks.size()] = concept;
       phrases.add(p);
     }
+  }
+
+  /**
+   * Replaces local place names ("Hyde Park", "Cross Gates", "Belle Isle") with the token
+   * {@code placename}, so a resident saying where they live is not read as talking about parks or
+   * gates. Names come from the {@code places} list of the lexicon.
+   */
+  List<String> replacePlaces(List<String> tokens) {
+    if (places.isEmpty()) {
+      return tokens;
+    }
+    List<String> out = new ArrayList<>(tokens.size());
+    int i = 0;
+    outer:
+    while (i < tokens.size()) {
+      for (String[] p : places) {
+        if (i + p.length <= tokens.size()) {
+          boolean match = true;
+          for (int j = 0; j < p.length && match; j++) {
+            match = tokens.get(i + j).equals(p[j]);
+          }
+          if (match) {
+            out.add("placename");
+            i += p.length;
+            continue outer;
+          }
+        }
+      }
+      out.add(tokens.get(i));
+      i++;
+    }
+    return out;
   }
 
   /** Concepts cued in the given normalised tokens (with their stems), in first-seen order. */
