@@ -17,7 +17,10 @@ final class RiskFeatures implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-        List<String> features = new ArrayList<>(tokens.length * 3);
+        List<String> features = new ArrayList<>(tokens.length * 3 + 1);
+        // Always present, so the model learns how common each label is; without it a text of
+        // unseen words would score every label the same, i.e. look five-sixths "risk".
+        features.add("bias");
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             features.add("w=" + t);

@@ -4,46 +4,66 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentCategorizerEventStream;
 import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.monitoring.StopCriteria;
+import opennlp.tools.monitoring.TrainingMeasure;
+import opennlp.tools.monitoring.TrainingProgressMonitor;
 import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
 
 /**
  * An OpenNLP maximum-entropy document categoriser over {@code none} and the risk categories,
  * trained from labelled examples at load. Its risk score is 1 - P(none): a text that looks like
  * any kind of disclosure scores high even when the model is unsure which kind.
+ *
+ * <p>It is built from the same parts as {@code DocumentCategorizerME.train} (document event
+ * stream, GIS maxent trainer) but held as a plain {@link MaxentModel}: that trains quietly (the
+ * stock path logs every iteration), in memory (the default indexer writes a temporary file) and
+ * needs no reflective loading of our feature generator.
  */
 final class RiskModel {
 
     /** What the model thinks of one text: P(any risk), and P(category) for each risk category. */
     record Scores(double risk, Map<RiskCategory, Double> byCategory) {}
 
-    private final DocumentCategorizerME categoriser;
+    static final String ALGORITHM = System.getProperty("sg.alg", "MAXENT");
+    static final int ITERATIONS = Integer.getInteger("sg.it", 300);
 
-    private RiskModel(DoccatModel model) {
-        this.categoriser = new DocumentCategorizerME(model);
+    private final MaxentModel maxent;
+    private final RiskFeatures features = new RiskFeatures();
+
+    private RiskModel(MaxentModel maxent) {
+        this.maxent = maxent;
     }
 
-    /** Trains on normalised texts; examples' labels must include {@code none}. */
+    /** Trains on the examples' normalised, idiom-free tokens. */
     static RiskModel train(List<LabelledExample> examples, TextNormaliser normaliser, PhrasePatterns patterns) {
         List<DocumentSample> samples = new ArrayList<>(examples.size());
         for (LabelledExample e : examples) {
-            samples.add(new DocumentSample(e.trainingLabel(), tokens(normaliser, patterns, e.text())));
+            String[] tokens = tokens(normaliser, patterns, e.text());
+            if (tokens.length > 0) samples.add(new DocumentSample(e.trainingLabel(), tokens));
         }
         TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, 300);
+        params.put(TrainingParameters.ALGORITHM_PARAM, ALGORITHM);
+        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        if (System.getProperty("sg.l1") != null) params.put("L1Cost", Double.parseDouble(System.getProperty("sg.l1")));
+        if (System.getProperty("sg.l2") != null) params.put("L2Cost", Double.parseDouble(System.getProperty("sg.l2")));
+        params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
         try {
-            DoccatModel model = DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples),
-                    params, new DoccatFactory(new FeatureGenerator[] {new RiskFeatures()}));
-            return new RiskModel(model);
+            EventTrainer trainer = TrainerFactory.getEventTrainer(params, new HashMap<>(),
+                    new TrainingConfiguration(new QuietMonitor(), null));
+            return new RiskModel(trainer.train(new DocumentCategorizerEventStream(
+                    ObjectStreamUtils.createObjectStream(samples), new RiskFeatures())));
         } catch (IOException e) {
             throw new UncheckedIOException("training the risk model failed", e);
         }
@@ -57,15 +77,36 @@ final class RiskModel {
 
     Scores score(String[] tokens) {
         if (tokens.length == 0) return new Scores(0.0, Map.of());
-        double[] p = categoriser.categorize(tokens);
+        double[] p = maxent.eval(features.extractFeatures(tokens, Map.of()).toArray(String[]::new));
         double none = 0.0;
         Map<RiskCategory, Double> byCategory = new EnumMap<>(RiskCategory.class);
         for (int i = 0; i < p.length; i++) {
-            String label = categoriser.getCategory(i);
+            String label = maxent.getOutcome(i);
             double probability = p[i];
             if (label.equals(LabelledExample.NONE)) none = probability;
             else RiskCategory.fromId(label).ifPresent(c -> byCategory.put(c, probability));
         }
         return new Scores(1.0 - none, byCategory);
+    }
+
+    /** Training progress is of no interest at load time. */
+    private static final class QuietMonitor implements TrainingProgressMonitor {
+        private boolean finished;
+
+        @Override
+        public void finishedIteration(int iteration, int numberCorrectEvents, int totalEvents, TrainingMeasure measure, double value) {}
+
+        @Override
+        public void finishedTraining(int iterations, StopCriteria<?> stopCriteria) {
+            finished = true;
+        }
+
+        @Override
+        public boolean isTrainingFinished() {
+            return finished;
+        }
+
+        @Override
+        public void display(boolean isForced) {}
     }
 }
