@@ -14,8 +14,10 @@ import java.util.regex.PatternSyntaxException;
  * The curated phrase patterns from {@code patterns-<lang>.txt}. Each line is
  * {@code kind | pattern}: kind is a risk category id, {@code idiom} (a harmless figure of speech
  * that is blanked out before anything else looks at the text), {@code define} (a named piece of
- * pattern, used as {name}) or {@code spell} (a text-speak word and its plain form, "wanna => want
- * to"). Patterns are Java regular expressions matched against normalised text, whole words only.
+ * pattern, used as {name}), {@code spell} (a text-speak word and its plain form, "wanna => want
+ * to") or {@code group} (words that play the same part, a hint for the model: "group | violence =
+ * hit punch kick"). Patterns are Java regular expressions matched against normalised text, whole
+ * words only.
  */
 final class PhrasePatterns {
 
@@ -27,6 +29,7 @@ final class PhrasePatterns {
     private final List<Pattern> idioms = new ArrayList<>();
     private final Map<String, String> spellings = new LinkedHashMap<>();
     private final Map<String, String> definitions = new LinkedHashMap<>();
+    private final Map<String, List<String>> wordGroups = new LinkedHashMap<>();
 
     /** Reads one or more pattern files; {@code source} names them in error messages. */
     void add(String source, String content) {
@@ -63,6 +66,14 @@ final class PhrasePatterns {
                 if (eq < 0) throw new IllegalArgumentException("define lines look like 'name = pattern'");
                 definitions.put(body.substring(0, eq).strip(), "(?:" + expand(body.substring(eq + 1).strip()) + ")");
             }
+            case "group" -> {
+                int eq = body.indexOf('=');
+                if (eq < 0) throw new IllegalArgumentException("group lines look like 'name = word word word'");
+                String group = body.substring(0, eq).strip();
+                for (String word : body.substring(eq + 1).strip().split("\\s+")) {
+                    wordGroups.computeIfAbsent(word, w -> new ArrayList<>()).add(group);
+                }
+            }
             case "idiom" -> idioms.add(compile(body));
             default -> {
                 RiskCategory category = RiskCategory.fromId(kind)
@@ -74,7 +85,8 @@ final class PhrasePatterns {
 
     private Pattern compile(String body) {
         try {
-            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + expand(body) + ")(?![\\p{L}\\p{N}])");
+            // Whole words: a match may not start or end inside a word (it may start or end on a space).
+            return Pattern.compile("(?:(?<![\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))(?:" + expand(body) + ")(?:(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}]))");
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad pattern: " + e.getDescription());
         }
@@ -90,6 +102,11 @@ final class PhrasePatterns {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Each grouped word and the groups it belongs to. */
+    Map<String, List<String>> wordGroups() {
+        return wordGroups;
     }
 
     Map<String, String> spellings() {

@@ -21,8 +21,7 @@ public final class SafeguardEval {
 
     static final int FOLDS = 5;
     private static final long SEED = 42;
-    /** The recall-first rule: the highest threshold whose CV recall is within this of the best. */
-    private static final double RECALL_TOLERANCE = 0.005;
+    /** The recall-first rule: flag as much as possible while at most this share of idioms is flagged. */
     private static final double MAX_IDIOM_FALSE_ALARMS = 0.10;
 
     private SafeguardEval() {}
@@ -35,6 +34,11 @@ public final class SafeguardEval {
     }
 
     public static void run(Path intentsDir, String campaignId, PrintStream out) {
+        run(intentsDir, campaignId, out, false);
+    }
+
+    /** As {@link #run(Path, String, PrintStream)}; {@code listCrossValidationMistakes} also lists every CV miss and false alarm. */
+    public static void run(Path intentsDir, String campaignId, PrintStream out, boolean listCrossValidationMistakes) {
         IntentFiles files = IntentFiles.folder(intentsDir);
         SafeguardingData data = SafeguardingData.read(files, campaignId);
         String heldoutFile = SafeguardingData.folder(campaignId) + "heldout.tsv";
@@ -57,6 +61,7 @@ public final class SafeguardEval {
         out.println("== " + FOLDS + "-fold cross-validation on the training examples");
         List<Scored> cv = crossValidate(data, threshold);
         report(cv, threshold, out);
+        if (listCrossValidationMistakes) printMistakes(cv, threshold, out);
         out.println();
         sweep(cv, threshold, out);
     }
@@ -122,20 +127,18 @@ public final class SafeguardEval {
         List<Scored> risks = filter(cv, s -> s.example().isRisk());
         List<Scored> nones = filter(cv, s -> !s.example().isRisk());
         List<Scored> idioms = filter(cv, s -> s.example().label().equals("none-idiom"));
-        double best = 0;
-        for (int t = 5; t <= 95; t += 5) best = Math.max(best, rate(risks, t / 100.0));
-        double chosen = 0.05;
+        double chosen = Double.NaN;
         out.println("  threshold  CV recall  false alarms (none)  false alarms (idioms)");
         for (int t = 5; t <= 95; t += 5) {
             double threshold = t / 100.0;
             double recall = rate(risks, threshold);
             double idiomRate = rate(idioms, threshold);
-            if (recall >= best - RECALL_TOLERANCE && idiomRate <= MAX_IDIOM_FALSE_ALARMS) chosen = threshold;
+            if (Double.isNaN(chosen) && idiomRate <= MAX_IDIOM_FALSE_ALARMS) chosen = threshold;
             out.printf(Locale.ROOT, "  %9.2f  %9.3f  %19.3f  %21.3f%s%n", threshold, recall, rate(nones, threshold), idiomRate,
                     Math.abs(threshold - current) < 1e-9 ? "   <- current" : "");
         }
-        out.printf(Locale.ROOT, "  Suggested threshold (highest with CV recall within %.1f points of the best, idiom false alarms <= %.0f%%): %.2f%n",
-                RECALL_TOLERANCE * 100, MAX_IDIOM_FALSE_ALARMS * 100, chosen);
+        out.printf(Locale.ROOT, "  Suggested threshold (the lowest, i.e. highest recall, whose CV idiom false alarms are at most %.0f%%): %.2f%n",
+                MAX_IDIOM_FALSE_ALARMS * 100, chosen);
         return chosen;
     }
 
