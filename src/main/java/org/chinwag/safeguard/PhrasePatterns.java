@@ -85,8 +85,8 @@ final class PhrasePatterns {
 
     private Pattern compile(String body) {
         try {
-            // Whole words: a match may not start or end inside a word (it may start or end on a space).
-            return Pattern.compile("(?:(?<![\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))(?:" + expand(body) + ")(?:(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}]))");
+            // Whole words: a match may not start or end inside a word (it may end on a space).
+            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + expand(body) + ")(?:(?![\\p{L}\\p{N}])|(?<=\\s))");
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad pattern: " + e.getDescription());
         }

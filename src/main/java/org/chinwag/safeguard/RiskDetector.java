@@ -35,14 +35,34 @@ public final class RiskDetector {
         return load(IntentFiles.folder(intentsDir), campaignId);
     }
 
+    /**
+     * As {@link #load(Path, String)}, keeping the trained model in {@code cacheDir} (created if
+     * needed) keyed by a hash of the data, so restarts with unchanged files skip training.
+     */
+    public static RiskDetector load(Path intentsDir, String campaignId, Path cacheDir) {
+        return load(IntentFiles.folder(intentsDir), campaignId, cacheDir);
+    }
+
     /** The same files as bundled in the jar under {@code intents/}. */
     public static RiskDetector bundled(String campaignId) {
         return load(IntentFiles.classpath(), campaignId);
     }
 
+    /** As {@link #bundled(String)}, with the model cache of {@link #load(Path, String, Path)}. */
+    public static RiskDetector bundled(String campaignId, Path cacheDir) {
+        return load(IntentFiles.classpath(), campaignId, cacheDir);
+    }
+
     static RiskDetector load(IntentFiles files, String campaignId) {
         SafeguardingData data = SafeguardingData.read(files, campaignId);
         return train(data, data.examples(), data.settings().threshold());
+    }
+
+    static RiskDetector load(IntentFiles files, String campaignId, Path cacheDir) {
+        SafeguardingData data = SafeguardingData.read(files, campaignId);
+        TextNormaliser normaliser = new TextNormaliser(data.patterns().spellings());
+        RiskModel model = RiskModel.trainOrLoad(data.examples(), normaliser, data.patterns(), data.fingerprint(), cacheDir);
+        return new RiskDetector(normaliser, data.patterns(), model, data.settings().threshold());
     }
 
     /** Builds a detector from the campaign's patterns and the given examples (cross-validation trains on subsets). */

@@ -16,6 +16,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 final class RiskFeatures implements FeatureGenerator {
 
+    /** Bump when the features change, so cached models trained on the old ones are not reused. */
+    static final int VERSION = 1;
     private static final int STEM = 5;
     private static final int GROUP_WINDOW = 3;
 

@@ -1,6 +1,13 @@
 package org.chinwag.safeguard;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +20,9 @@ import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.monitoring.StopCriteria;
 import opennlp.tools.monitoring.TrainingMeasure;
@@ -76,6 +86,46 @@ final class RiskModel {
                     ObjectStreamUtils.createObjectStream(samples), features)), features);
         } catch (IOException e) {
             throw new UncheckedIOException("training the risk model failed", e);
+        }
+    }
+
+    /**
+     * As {@link #train}, but keeps the trained model in {@code cacheDir} under a name derived from
+     * everything that shapes it ({@code fingerprint}), so a restart with unchanged data skips
+     * training. A missing, stale or unreadable cache file just means training again.
+     */
+    static RiskModel trainOrLoad(List<LabelledExample> examples, TextNormaliser normaliser, PhrasePatterns patterns,
+                                 String fingerprint, Path cacheDir) {
+        RiskFeatures features = new RiskFeatures(patterns.wordGroups());
+        Path file = cacheDir.resolve("risk-model-" + sha256(fingerprint + "|" + settingsFingerprint()) + ".bin");
+        if (Files.isRegularFile(file)) {
+            try {
+                return new RiskModel(new GenericModelReader(file.toFile()).getModel(), features);
+            } catch (IOException | RuntimeException e) {
+                // fall through and retrain: the cache is only an optimisation
+            }
+        }
+        RiskModel model = train(examples, normaliser, patterns);
+        try {
+            Files.createDirectories(cacheDir);
+            Path partial = Files.createTempFile(cacheDir, "risk-model-", ".part");
+            new GenericModelWriter((AbstractModel) model.maxent, partial.toFile()).persist();
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // an unwritable cache is not fatal either
+        }
+        return model;
+    }
+
+    private static String settingsFingerprint() {
+        return ALGORITHM + "/" + ITERATIONS + "/" + L1_COST + "/" + L2_COST + "/" + RiskFeatures.VERSION;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

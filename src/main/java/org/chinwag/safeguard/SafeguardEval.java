@@ -21,8 +21,12 @@ public final class SafeguardEval {
 
     static final int FOLDS = 5;
     private static final long SEED = 42;
-    /** The recall-first rule: flag as much as possible while at most this share of idioms is flagged. */
-    private static final double MAX_IDIOM_FALSE_ALARMS = 0.10;
+    /**
+     * The recall-first rule: flag as much as possible while at most this share of idioms is flagged
+     * in cross-validation. The target on unseen idioms is 1 in 10; half that in CV leaves a margin
+     * for wording the examples do not cover.
+     */
+    static final double MAX_IDIOM_FALSE_ALARMS = 0.05;
 
     private SafeguardEval() {}
 

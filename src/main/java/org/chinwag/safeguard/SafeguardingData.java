@@ -3,7 +3,7 @@ package org.chinwag.safeguard;
 import java.util.List;
 
 /** A campaign's safeguarding files, read and checked: settings, phrase patterns and training examples. */
-record SafeguardingData(DetectorSettings settings, PhrasePatterns patterns, List<LabelledExample> examples) {
+record SafeguardingData(DetectorSettings settings, PhrasePatterns patterns, List<LabelledExample> examples, String fingerprint) {
 
     static String folder(String campaignId) {
         if (!campaignId.matches("[a-z0-9][a-z0-9_-]{0,63}")) throw new IllegalArgumentException("bad campaign id");
@@ -12,15 +12,20 @@ record SafeguardingData(DetectorSettings settings, PhrasePatterns patterns, List
 
     static SafeguardingData read(IntentFiles files, String campaignId) {
         String dir = folder(campaignId);
-        DetectorSettings settings = DetectorSettings.parse(files.describe(dir + DetectorSettings.FILE),
-                files.require(dir + DetectorSettings.FILE));
+        StringBuilder fingerprint = new StringBuilder();
+        String settingsText = files.require(dir + DetectorSettings.FILE);
+        DetectorSettings settings = DetectorSettings.parse(files.describe(dir + DetectorSettings.FILE), settingsText);
         PhrasePatterns patterns = new PhrasePatterns();
         for (String language : settings.languages()) {
             String file = dir + "patterns-" + language + ".txt";
-            patterns.add(files.describe(file), files.require(file));
+            String text = files.require(file);
+            patterns.add(files.describe(file), text);
+            fingerprint.append(text).append('\u0000');
         }
         String examplesFile = dir + "examples.tsv";
-        List<LabelledExample> examples = LabelledExample.parse(files.describe(examplesFile), files.require(examplesFile));
-        return new SafeguardingData(settings, patterns, examples);
+        String examplesText = files.require(examplesFile);
+        List<LabelledExample> examples = LabelledExample.parse(files.describe(examplesFile), examplesText);
+        fingerprint.append(examplesText);
+        return new SafeguardingData(settings, patterns, examples, fingerprint.toString());
     }
 }
