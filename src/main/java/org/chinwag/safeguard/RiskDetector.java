@@ -11,7 +11,8 @@ import java.util.Set;
  * (missing a disclosure is far worse than a false alarm): curated phrase patterns, which are precise
  * and explainable, and a model trained on labelled examples, which catches phrasings nobody wrote a
  * pattern for. Harmless idioms ("dying for a brew") are blanked out before either looks.
- * Thread-safe after loading; pure apart from reading the campaign's files once.
+ * Thread-safe after loading; pure apart from reading the campaign's files once (and, if asked,
+ * keeping the trained model in a cache folder).
  */
 public final class RiskDetector {
 
