@@ -59,9 +59,13 @@ public final class Redactor {
             m -> NHS_NUMBER,
             m -> validNhsNumber(m.group(1) + m.group(2) + m.group(3)));
 
-    /** UK numbers: 0 or +44/0044 (optionally "(0)") then 9-10 more digits, spaces, dashes or brackets between. */
+    /**
+     * UK numbers: 0 or +44/0044 (optionally "(0)") then 9-10 more digits, spaces, dashes or brackets
+     * between. Freephone 0800/0808 numbers are helplines and organisations, not residents, so they
+     * stay (the bot's own signposting mentions 0808 2000 247).
+     */
     private static final Rule PHONES = rule(
-            "(?<![\\w+])(?:(?:\\+|00)\\s?44[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(?0)\\d(?:[\\s\\-)]{0,2}\\d){8,9}(?!\\d)", PHONE);
+            "(?<![\\w+])(?:(?:\\+|00)\\s?44[\\s-]?(?:\\(0\\)[\\s-]?)?|\\(?0(?!80[08]))\\d(?:[\\s\\-)]{0,2}\\d){8,9}(?!\\d)", PHONE);
 
     /**
      * Full postcodes only: outward code, optional space, inward code (a digit and two letters, never
@@ -116,12 +120,15 @@ public final class Redactor {
     private static final String CAPITALISED = "[A-Z][a-z'\u2019-]+(?:-[A-Z][a-z]+)?";
     private static final String WORD = "[A-Za-z][a-z'\u2019-]+";
 
-    /** "my name is Sarah Jones", "my name's dave", "call me Dave": an explicit introduction names anyone, any case. */
+    /** "my name is Sarah Jones", "my name's dave": an explicit introduction, any case; "call me Dave" only capitalised. */
     private static final Rule INTRODUCTIONS = new Rule(
-            Pattern.compile("(?i:\\b(?:my name is|my names|my name\u2019s|my name's|name's|i am called|i'm called|im called|"
-                    + "call me|they call me|people call me)\\s+)(" + WORD + ")(\\s+" + WORD + ")?"),
-            m -> m.group().substring(0, m.start(1) - m.start()) + NAME + secondIfNotName(m),
-            m -> isName(m.group(1)));
+            Pattern.compile("(?i:\\b(?:my name is|my names|my name\u2019s|my name's|name's|i am called|i'm called|im called)\\s+)"
+                    + "(" + WORD + ")(\\s+" + WORD + ")?"
+                    + "|(?i:\\b(?:call me|they call me|people call me|everyone calls me)\\s+)(" + CAPITALISED + ")(\\s+" + CAPITALISED + ")?"),
+            m -> m.group(1) != null
+                    ? m.group().substring(0, m.start(1) - m.start()) + NAME + secondIfNotName(m)
+                    : m.group().substring(0, m.start(3) - m.start()) + NAME,
+            m -> isName(m.group(1) != null ? m.group(1) : m.group(3)));
 
     /** "I'm Dave", "I am Priya Shah": only a capitalised word that is not an ordinary one. */
     private static final Rule SELF_INTRODUCTIONS = new Rule(

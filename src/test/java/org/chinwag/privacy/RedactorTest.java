@@ -52,6 +52,12 @@ class RedactorTest {
             my son Jack loves the park                   | my son [name] loves the park
             my neighbour, Pat Brown, is lovely           | my neighbour, [name], is lovely
             cheers, Dave                                 | cheers, [name]
+            people call me Big Dave                      | people call me [name]
+            call me on 07700 900123 or call me back      | call me on [phone] or call me back
+            my name is dave, ring 0113 2345678           | my name is [name], ring [phone]
+            I'm Sarah Jones.                             | I'm [name].
+            LS6 2QT                                      | [postcode]
+            34a Chapeltown Rd near the shops             | [address] near the shops
             """)
     void masksPersonalDetails(String text, String expected) {
         assertEquals(expected, redactor.redact(text));
@@ -92,6 +98,10 @@ class RedactorTest {
         "call 999 in an emergency",
         "the 7:30 train",
         "born 01/02/1980",
+        "Childline is 0800 1111 and the helpline is 0808 2000 247",
+        "Samaritans on 116 123",
+        "call me anytime",
+        "im dave",
         "I",
         "",
     })
