@@ -1,0 +1,63 @@
+package org.chinwag.safeguard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a campaign's safeguarding files are read from: a folder on disk (so staff can edit them) or
+ * the copy bundled in the jar under {@code intents/}. Paths are relative to the intents folder.
+ */
+interface IntentFiles {
+
+    Optional<String> read(String relativePath);
+
+    default String require(String relativePath) {
+        return read(relativePath).orElseThrow(() -> new IllegalStateException("missing safeguarding file: " + describe(relativePath)));
+    }
+
+    String describe(String relativePath);
+
+    static IntentFiles folder(Path intentsDir) {
+        return new IntentFiles() {
+            @Override
+            public Optional<String> read(String relativePath) {
+                Path file = intentsDir.resolve(relativePath);
+                if (!Files.isRegularFile(file)) return Optional.empty();
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+            }
+
+            @Override
+            public String describe(String relativePath) {
+                return intentsDir.resolve(relativePath).toString();
+            }
+        };
+    }
+
+    static IntentFiles classpath() {
+        return new IntentFiles() {
+            @Override
+            public Optional<String> read(String relativePath) {
+                try (InputStream in = IntentFiles.class.getClassLoader().getResourceAsStream("intents/" + relativePath)) {
+                    if (in == null) return Optional.empty();
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read bundled intents/" + relativePath, e);
+                }
+            }
+
+            @Override
+            public String describe(String relativePath) {
+                return "classpath:intents/" + relativePath;
+            }
+        };
+    }
+}
