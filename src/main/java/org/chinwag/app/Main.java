@@ -1,6 +1,8 @@
 package org.chinwag.app;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.chinwag.conversation.TerminalChat;
+import org.chinwag.classify.EvaluateCli;
+import org.chinwag.http.ClassifyApi;
 import org.chinwag.http.HttpServer;
+import org.chinwag.messages.ModelAnalyzer;
+import org.chinwag.messages.Retagger;
+import org.chinwag.safeguard.SafeguardEval;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.store.Database;
 import org.chinwag.store.TokenRepository;
@@ -22,6 +29,10 @@ public final class Main {
               serve                      run the service (default)
               chat                       chat with the conversation script in this terminal (nothing is stored)
               migrate                    apply database migrations and exit
+              classify                   tag replies read from stdin, one per line; JSON lines on stdout
+              evaluate [--folds N]       cross-validated and held-out scores of the theme classifier
+              evaluate-risk              recall and false alarms of the safeguarding detector
+              retag                      re-run the current theme model over stored replies
               token create --name NAME   create an API token (printed once)
               token revoke --name NAME   revoke an API token
               participant show P-XXXXXXXX     print everything held about a participant (JSON)
@@ -33,7 +44,16 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        // UTF-8 whatever the machine's locale: classify prints residents' words as JSON
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            code = run(args, System.getenv(), out, err);
+        } finally {
+            out.flush();
+        }
+        System.exit(code);
     }
 
     static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
@@ -58,6 +78,20 @@ public final class Main {
             case "token" -> {
                 return token(settings, rest, out, err);
             }
+            case "classify" -> classify(settings, out);
+            case "evaluate" -> {
+                int folds = rest.size() == 2 && rest.get(0).equals("--folds") ? Integer.parseInt(rest.get(1)) : 10;
+                EvaluateCli.run(Models.intentsFolder(settings), settings.campaignId(), folds, out, settings.modelDir());
+            }
+            case "evaluate-risk" -> SafeguardEval.run(Models.intentsFolder(settings), settings.campaignId(), out);
+            case "retag" -> {
+                ModelAnalyzer analyzer = Models.analyzer(settings);
+                try (Database db = Database.open(settings.dbUrl())) {
+                    db.migrate();
+                    int count = new Retagger(db, analyzer, analyzer.modelVersion(), Clock.systemUTC()).retagAll();
+                    out.println("retagged " + count + " replies with " + analyzer.modelVersion());
+                }
+            }
             case "participant" -> {
                 return participant(settings, rest, out, err);
             }
@@ -68,6 +102,20 @@ public final class Main {
             }
         }
         return 0;
+    }
+
+    /** One JSON object per input line, in order; stdout carries nothing else (logs go to stderr). */
+    private static void classify(Settings settings, PrintStream out) throws java.io.IOException {
+        ModelAnalyzer analyzer = Models.analyzer(settings);
+        var writer = HttpServer.JSON.writer();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("\uFEFF")) line = line.substring(1);
+                out.println(writer.writeValueAsString(ClassifyApi.asJson(line, analyzer.analyse(line))));
+            }
+        }
+        out.flush();
     }
 
     private static void serve(Settings settings) throws InterruptedException {

@@ -1,7 +1,6 @@
 package org.chinwag.app;
 
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +11,14 @@ import org.chinwag.channel.web.WebSender;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.http.BearerAuth;
+import org.chinwag.http.ClassifyApi;
 import org.chinwag.http.HttpServer;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
-import org.chinwag.messages.TextAnalyzer;
+import org.chinwag.messages.ModelAnalyzer;
 import org.chinwag.retention.RetentionJob;
 import org.chinwag.store.Database;
 import org.slf4j.Logger;
@@ -47,6 +47,7 @@ public final class Service implements AutoCloseable {
     }
 
     public static Service start(Settings settings, Clock clock) {
+        ModelAnalyzer analyzer = Models.analyzer(settings);
         Database database = Database.open(settings.dbUrl());
         try {
             int ran = database.migrate();
@@ -62,11 +63,12 @@ public final class Service implements AutoCloseable {
             Optional<TelegramChannel> telegram = TelegramChannel.fromSettings(settings);
             telegram.ifPresent(t -> senders.add(t.sender()));
             Outbox outbox = new Outbox(database, clock, senders);
-            Inbox inbox = new Inbox(database, engine, TextAnalyzer.NONE, clock, settings.campaignId(), outbox::wake);
+            Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);
 
             BearerAuth auth = new BearerAuth(database);
             routes.add(new ReplyApi(database, auth));
             routes.add(new ParticipantApi(database, auth));
+            routes.add(new ClassifyApi(analyzer, auth));
             routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);
@@ -89,10 +91,9 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** Scripts from {@code CHINWAG_INTENTS_DIR} when that folder has them, else the copies inside the jar. */
+    /** Scripts from {@code CHINWAG_INTENTS_DIR}, or the copies inside the jar when that folder is absent. */
     static ScriptLibrary loadScripts(Settings settings) {
-        var dir = settings.intentsDir().resolve("scripts");
-        return Files.isDirectory(dir) ? ScriptLibrary.load(dir) : ScriptLibrary.bundled();
+        return ScriptLibrary.load(Models.intentsFolder(settings).resolve("scripts"));
     }
 
     public int port() {

@@ -25,6 +25,7 @@ public record Settings(
         Optional<String> telegramWebhookSecret,
         Optional<URI> publicUrl,
         Path intentsDir,
+        Path modelDir,
         String campaignId,
         Duration retention) {
 
@@ -82,10 +83,11 @@ public record Settings(
             throw new Invalid("CHINWAG_TELEGRAM_WEBHOOK_SECRET: required when CHINWAG_TELEGRAM_MODE is webhook");
         }
         Path intents = Path.of(source.get("CHINWAG_INTENTS_DIR").orElse("intents"));
+        Path models = Path.of(source.get("CHINWAG_MODEL_DIR").orElse("data/models"));
         String campaign = source.get("CHINWAG_CAMPAIGN").orElse("big-chat");
         // two years, as the consent text promises; at least a day so a typo cannot wipe today's chats
         Duration retention = Duration.ofDays(source.integer("CHINWAG_RETENTION_DAYS", 730, 1, 36500));
-        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, campaign, retention);
+        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, models, campaign, retention);
     }
 
     /** Settings as a multi-line summary for the start-up log, secrets left out. */

@@ -92,7 +92,9 @@ final class TelegramTesting {
             assertFalse(consent.buttons().isEmpty(), "consent comes with buttons");
             presses("Yes, I'm happy to chat", "what helps you stay healthy");
             says("Walking in Roundhay Park with my neighbour", "What gets in the way");
-            says("The buses stop running at 7pm", "anything else you'd like to add");
+            // the classifier hears transport; the bot reflects it back and the resident confirms
+            says("The buses stop running at 7pm", "It sounds like getting around matters to you");
+            presses("Yes, that's right", "where do you need to get to");
             says("Evening buses would let me see my friends", "one thing");
             says("A bench at the bus stop", "tell us a little about yourself");
             presses("Skip", "what happens next");

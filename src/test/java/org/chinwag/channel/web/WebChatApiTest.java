@@ -68,6 +68,8 @@ class WebChatApiTest {
         replies = chat.press(replies, "yes"); // consent
         replies = chat.say("The park near my house and my walking group");
         replies = chat.say("Buses stop running early in the evening");
+        assertTrue(lastText(replies).contains("getting around"), "the bot reflects back what it heard: " + lastText(replies));
+        replies = chat.press(replies, "yes"); // "Yes, that's right"
         replies = chat.say("I miss the last bus home from the community centre");
         replies = chat.say("Keep the library open on Saturdays");
         replies = chat.press(replies, "skip"); // about you

@@ -82,6 +82,8 @@ class WebChatBrowserTest {
         choose("yes"); // consent, by clicking the button
         type("Walking in Roundhay Park with my neighbours");
         type("The bus into town stops too early in the evening");
+        wait.until(d -> lastBotText().contains("getting around")); // the bot reflects back what it heard
+        choose("yes"); // "Yes, that's right"
         type("I can't get to the evening classes at the library");
         type("More buses after 7pm please");
         screenshot("web-chat-phone.png");

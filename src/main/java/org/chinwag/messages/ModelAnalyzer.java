@@ -1,0 +1,48 @@
+package org.chinwag.messages;
+
+import java.util.List;
+import java.util.Locale;
+import org.chinwag.classify.Classification;
+import org.chinwag.classify.ThemeClassifier;
+import org.chinwag.safeguard.RiskAssessment;
+import org.chinwag.safeguard.RiskCategory;
+import org.chinwag.safeguard.RiskDetector;
+import org.chinwag.safeguard.Signposting;
+
+/** The real checks: the risk detector first (it decides what the bot says next), then the theme classifier. */
+public final class ModelAnalyzer implements TextAnalyzer {
+
+    private final ThemeClassifier classifier;
+    private final RiskDetector riskDetector;
+    private final Signposting signposting;
+
+    public ModelAnalyzer(ThemeClassifier classifier, RiskDetector riskDetector, Signposting signposting) {
+        this.classifier = classifier;
+        this.riskDetector = riskDetector;
+        this.signposting = signposting;
+    }
+
+    @Override
+    public TextAnalysis analyse(String text) {
+        RiskAssessment risk = riskDetector.assess(text);
+        Classification classification = classifier.classify(text);
+        List<TextAnalysis.ThemeScore> themes = classification.themes().stream()
+                .map(t -> new TextAnalysis.ThemeScore(t.id(), t.confidence()))
+                .toList();
+        TextAnalysis.Risk found = risk.risk()
+                ? new TextAnalysis.Risk(true, risk.categories().stream().map(ModelAnalyzer::storedId).sorted().toList(),
+                        risk.source(), signposting.messageFor(risk.categories()))
+                : TextAnalysis.Risk.NONE;
+        return new TextAnalysis(themes, classifier.modelVersion(), classification.language(),
+                classification.needsReview(), found);
+    }
+
+    public String modelVersion() {
+        return classifier.modelVersion();
+    }
+
+    /** Category ids as stored on flags: snake case, like theme ids. */
+    static String storedId(RiskCategory category) {
+        return category.name().toLowerCase(Locale.ROOT);
+    }
+}
