@@ -15,6 +15,7 @@ import org.chinwag.http.ClassifyApi;
 import org.chinwag.http.HttpServer;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
+import org.chinwag.http.SafeguardingApi;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
@@ -69,6 +70,7 @@ public final class Service implements AutoCloseable {
             routes.add(new ReplyApi(database, auth));
             routes.add(new ParticipantApi(database, auth));
             routes.add(new ClassifyApi(analyzer, auth));
+            routes.add(new SafeguardingApi(database, auth, clock));
             routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.chinwag.privacy.Redactor;
 import org.chinwag.store.Database;
+import org.chinwag.store.TagRepository;
+import org.chinwag.store.schema.tables.records.ReplyTagRecord;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.ReplyRepository.ReplyFilter;
 import org.chinwag.store.ReplyRepository.ReplyView;
@@ -28,7 +31,9 @@ public final class ReplyApi implements HttpServer.RouteSet {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final String[] CSV_COLUMNS = {"id", "participant", "campaign", "script", "script_version",
-            "question", "text", "language", "event", "channel", "created_at"};
+            "question", "text", "themes", "language", "needs_review", "event", "channel", "created_at"};
+    /** Reviewers and integrations never see contact details or names residents typed. */
+    private static final Redactor REDACTOR = new Redactor();
 
     private final Database database;
     private final BearerAuth auth;
@@ -48,8 +53,9 @@ public final class ReplyApi implements HttpServer.RouteSet {
         auth.require(ctx);
         ReplyFilter filter = filter(ctx, MAX_LIMIT);
         List<ReplyView> page = new ReplyRepository(database.dsl()).find(filter);
+        var tags = tagsOf(page);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("replies", page.stream().map(ReplyApi::asJson).toList());
+        body.put("replies", page.stream().map(r -> asJson(r, tags.getOrDefault(r.id(), List.of()))).toList());
         // a full page may have more behind it: hand back the cursor for the next one
         body.put("next_after", page.size() == filter.limit() ? page.get(page.size() - 1).id() : null);
         ctx.json(body);
@@ -68,9 +74,12 @@ public final class ReplyApi implements HttpServer.RouteSet {
                 int size = Math.min(remaining, MAX_LIMIT);
                 List<ReplyView> page = replies.find(new ReplyFilter(filter.campaignId(), filter.fromMillis(),
                         filter.toMillis(), filter.eventCode(), after, size));
+                var tags = tagsOf(page);
                 for (ReplyView r : page) {
                     printer.printRecord(r.id(), r.participant(), r.campaignId(), r.scriptId(), r.scriptVersion(),
-                            r.questionId(), r.text(), r.language(), r.eventCode(), r.channel(),
+                            r.questionId(), REDACTOR.redact(r.text()),
+                            String.join(";", TagRepository.effectiveThemes(tags.getOrDefault(r.id(), List.of()))),
+                            r.language(), r.needsReview(), r.eventCode(), r.channel(),
                             Instant.ofEpochMilli(r.createdAt()).toString());
                 }
                 if (page.size() < size) break;
@@ -83,7 +92,11 @@ public final class ReplyApi implements HttpServer.RouteSet {
                 .result(out.toString());
     }
 
-    private static Map<String, Object> asJson(ReplyView r) {
+    private Map<Integer, List<ReplyTagRecord>> tagsOf(List<ReplyView> page) {
+        return new TagRepository(database.dsl()).forReplies(page.stream().map(ReplyView::id).toList());
+    }
+
+    private static Map<String, Object> asJson(ReplyView r, List<ReplyTagRecord> tags) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("participant", r.participant());
@@ -91,8 +104,18 @@ public final class ReplyApi implements HttpServer.RouteSet {
         json.put("script", r.scriptId());
         json.put("script_version", r.scriptVersion());
         json.put("question", r.questionId());
-        json.put("text", r.text());
+        json.put("text", REDACTOR.redact(r.text()));
+        json.put("themes", TagRepository.effectiveThemes(tags));
+        json.put("tags", tags.stream().map(t -> {
+            Map<String, Object> tag = new LinkedHashMap<>();
+            tag.put("theme", t.getTheme());
+            tag.put("confidence", Math.round(t.getConfidence() * 1000) / 1000.0);
+            tag.put("source", t.getSource());
+            tag.put("model_version", t.getModelVersion());
+            return tag;
+        }).toList());
         json.put("language", r.language());
+        json.put("needs_review", r.needsReview());
         json.put("event", r.eventCode());
         json.put("channel", r.channel());
         json.put("created_at", Instant.ofEpochMilli(r.createdAt()).toString());

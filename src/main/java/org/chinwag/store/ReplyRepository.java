@@ -47,8 +47,8 @@ public final class ReplyRepository {
         if (filter.eventCode() != null) where.add(REPLY.EVENT_CODE.eq(filter.eventCode()));
         where.add(REPLY.ID.gt(filter.afterId()));
         return db.select(REPLY.ID, PARTICIPANT.PSEUDONYM, REPLY.CAMPAIGN_ID, REPLY.SCRIPT_ID, REPLY.SCRIPT_VERSION,
-                        REPLY.QUESTION_ID, REPLY.BODY, REPLY.LANGUAGE, REPLY.EVENT_CODE, PARTICIPANT.CHANNEL,
-                        REPLY.CREATED_AT)
+                        REPLY.QUESTION_ID, REPLY.BODY, REPLY.LANGUAGE, REPLY.NEEDS_REVIEW, REPLY.EVENT_CODE,
+                        PARTICIPANT.CHANNEL, REPLY.CREATED_AT)
                 .from(REPLY).join(PARTICIPANT).on(PARTICIPANT.ID.eq(REPLY.PARTICIPANT_ID))
                 .where(DSL.and(where))
                 .orderBy(REPLY.ID)
@@ -56,7 +56,8 @@ public final class ReplyRepository {
                 .fetch(row -> new ReplyView(row.get(REPLY.ID), row.get(PARTICIPANT.PSEUDONYM),
                         row.get(REPLY.CAMPAIGN_ID), row.get(REPLY.SCRIPT_ID), row.get(REPLY.SCRIPT_VERSION),
                         row.get(REPLY.QUESTION_ID), row.get(REPLY.BODY), row.get(REPLY.LANGUAGE),
-                        row.get(REPLY.EVENT_CODE), row.get(PARTICIPANT.CHANNEL), row.get(REPLY.CREATED_AT)));
+                        row.get(REPLY.NEEDS_REVIEW), row.get(REPLY.EVENT_CODE), row.get(PARTICIPANT.CHANNEL),
+                        row.get(REPLY.CREATED_AT)));
     }
 
     /** The most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
@@ -81,6 +82,6 @@ public final class ReplyRepository {
 
     /** A reply as integrations see it: the participant only by pseudonym. */
     public record ReplyView(int id, String participant, String campaignId, String scriptId, int scriptVersion,
-                            String questionId, String text, String language, String eventCode, String channel,
-                            long createdAt) {}
+                            String questionId, String text, String language, boolean needsReview, String eventCode,
+                            String channel, long createdAt) {}
 }

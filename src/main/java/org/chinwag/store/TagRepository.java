@@ -48,6 +48,26 @@ public final class TagRepository {
         }
     }
 
+    /** Tags of many replies at once (one query for a page of replies), by reply id. */
+    public java.util.Map<Integer, List<ReplyTagRecord>> forReplies(java.util.Collection<Integer> replyIds) {
+        return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.in(replyIds)).orderBy(REPLY_TAG.ID)
+                .stream().collect(java.util.stream.Collectors.groupingBy(ReplyTagRecord::getReplyId));
+    }
+
+    /**
+     * The themes a reply counts under: people's judgement (participant or reviewer) when there is
+     * any, else the model's. "None of these" from a person means no theme at all.
+     */
+    public static List<String> effectiveThemes(List<ReplyTagRecord> tags) {
+        boolean byPeople = tags.stream().anyMatch(t -> !MODEL.equals(t.getSource()));
+        return tags.stream()
+                .filter(t -> byPeople != MODEL.equals(t.getSource()))
+                .map(ReplyTagRecord::getTheme)
+                .filter(theme -> !NO_THEME.equals(theme))
+                .distinct()
+                .toList();
+    }
+
     public List<ReplyTagRecord> forReply(int replyId) {
         return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId)).orderBy(REPLY_TAG.ID).fetch();
     }

@@ -1,0 +1,78 @@
+package org.chinwag.http;
+
+import static org.chinwag.store.schema.Tables.MESSAGE;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chinwag.privacy.Redactor;
+import org.chinwag.store.Database;
+import org.chinwag.store.SafeguardingFlagRepository;
+import org.chinwag.store.SafeguardingFlagRepository.FlagView;
+
+/**
+ * Safeguarding flags for staff, open ones first: {@code GET /api/safeguarding} (add {@code ?all=true}
+ * for acknowledged ones too) and {@code POST /api/safeguarding/{id}/acknowledge}, which records who
+ * (the token's name) and when.
+ */
+public final class SafeguardingApi implements HttpServer.RouteSet {
+
+    private static final Redactor REDACTOR = new Redactor();
+
+    private final Database database;
+    private final BearerAuth auth;
+    private final Clock clock;
+
+    public SafeguardingApi(Database database, BearerAuth auth, Clock clock) {
+        this.database = database;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/safeguarding", this::list);
+        routes.post("/api/safeguarding/{id}/acknowledge", this::acknowledge);
+    }
+
+    private void list(Context ctx) {
+        auth.require(ctx);
+        boolean all = "true".equals(ctx.queryParam("all"));
+        var flags = new SafeguardingFlagRepository(database.dsl()).list(all, 500);
+        ctx.json(Map.of("flags", flags.stream().map(this::asJson).toList()));
+    }
+
+    private void acknowledge(Context ctx) {
+        String staff = auth.require(ctx);
+        int id;
+        try {
+            id = Integer.parseInt(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("Flag ids are whole numbers.", Map.of());
+        }
+        boolean done = database.write(tx -> new SafeguardingFlagRepository(tx).acknowledge(id, staff, clock.millis()));
+        if (!done) throw new NotFoundResponse("No open flag with that id.", Map.of());
+        ctx.json(Map.of("acknowledged", id, "by", staff));
+    }
+
+    private Map<String, Object> asJson(FlagView flag) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", flag.id());
+        json.put("participant", flag.participant());
+        json.put("channel", flag.channel());
+        json.put("categories", java.util.List.of(flag.categories().split(",")));
+        json.put("detected_by", flag.detectedBy());
+        json.put("created_at", Instant.ofEpochMilli(flag.createdAt()).toString());
+        String text = flag.messageId() == null ? null
+                : database.dsl().select(MESSAGE.BODY).from(MESSAGE).where(MESSAGE.ID.eq(flag.messageId())).fetchOne(MESSAGE.BODY);
+        json.put("text", text == null ? null : REDACTOR.redact(text));
+        json.put("acknowledged_at", flag.acknowledgedAt() == null ? null : Instant.ofEpochMilli(flag.acknowledgedAt()).toString());
+        json.put("acknowledged_by", flag.acknowledgedBy());
+        return json;
+    }
+}
