@@ -1,7 +1,5 @@
 package org.chinwag.http;
 
-import static org.chinwag.store.schema.Tables.MESSAGE;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -68,9 +66,7 @@ public final class SafeguardingApi implements HttpServer.RouteSet {
         json.put("categories", java.util.List.of(flag.categories().split(",")));
         json.put("detected_by", flag.detectedBy());
         json.put("created_at", Instant.ofEpochMilli(flag.createdAt()).toString());
-        String text = flag.messageId() == null ? null
-                : database.dsl().select(MESSAGE.BODY).from(MESSAGE).where(MESSAGE.ID.eq(flag.messageId())).fetchOne(MESSAGE.BODY);
-        json.put("text", text == null ? null : REDACTOR.redact(text));
+        json.put("text", flag.text() == null ? null : REDACTOR.redact(flag.text()));
         json.put("acknowledged_at", flag.acknowledgedAt() == null ? null : Instant.ofEpochMilli(flag.acknowledgedAt()).toString());
         json.put("acknowledged_by", flag.acknowledgedBy());
         return json;

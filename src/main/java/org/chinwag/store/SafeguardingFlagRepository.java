@@ -1,5 +1,6 @@
 package org.chinwag.store;
 
+import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.chinwag.store.schema.Tables.SAFEGUARDING_FLAG;
 
@@ -31,15 +32,16 @@ public final class SafeguardingFlagRepository {
     public List<FlagView> list(boolean includeAcknowledged, int limit) {
         var query = db.select(SAFEGUARDING_FLAG.ID, PARTICIPANT.PSEUDONYM, PARTICIPANT.CHANNEL, SAFEGUARDING_FLAG.CATEGORIES,
                         SAFEGUARDING_FLAG.DETECTED_BY, SAFEGUARDING_FLAG.CREATED_AT, SAFEGUARDING_FLAG.ACKNOWLEDGED_AT,
-                        SAFEGUARDING_FLAG.ACKNOWLEDGED_BY, SAFEGUARDING_FLAG.MESSAGE_ID)
+                        SAFEGUARDING_FLAG.ACKNOWLEDGED_BY, MESSAGE.BODY)
                 .from(SAFEGUARDING_FLAG).join(PARTICIPANT).on(PARTICIPANT.ID.eq(SAFEGUARDING_FLAG.PARTICIPANT_ID))
+                .leftJoin(MESSAGE).on(MESSAGE.ID.eq(SAFEGUARDING_FLAG.MESSAGE_ID))
                 .where(includeAcknowledged ? SAFEGUARDING_FLAG.ID.isNotNull() : SAFEGUARDING_FLAG.ACKNOWLEDGED_AT.isNull())
                 .orderBy(SAFEGUARDING_FLAG.ACKNOWLEDGED_AT.isNull().desc(), SAFEGUARDING_FLAG.CREATED_AT.asc())
                 .limit(limit);
         return query.fetch(row -> new FlagView(row.get(SAFEGUARDING_FLAG.ID), row.get(PARTICIPANT.PSEUDONYM),
                 row.get(PARTICIPANT.CHANNEL), row.get(SAFEGUARDING_FLAG.CATEGORIES), row.get(SAFEGUARDING_FLAG.DETECTED_BY),
                 row.get(SAFEGUARDING_FLAG.CREATED_AT), row.get(SAFEGUARDING_FLAG.ACKNOWLEDGED_AT),
-                row.get(SAFEGUARDING_FLAG.ACKNOWLEDGED_BY), row.get(SAFEGUARDING_FLAG.MESSAGE_ID)));
+                row.get(SAFEGUARDING_FLAG.ACKNOWLEDGED_BY), row.get(MESSAGE.BODY)));
     }
 
     public boolean acknowledge(int flagId, String by, long now) {
@@ -50,7 +52,7 @@ public final class SafeguardingFlagRepository {
                 .execute() > 0;
     }
 
-    /** A flag as staff see it: who by pseudonym, when, what kind, and who acknowledged it. */
+    /** A flag as staff see it: who by pseudonym, when, what kind, what was said (unless expired), who acknowledged it. */
     public record FlagView(int id, String participant, String channel, String categories, String detectedBy,
-                           long createdAt, Long acknowledgedAt, String acknowledgedBy, Integer messageId) {}
+                           long createdAt, Long acknowledgedAt, String acknowledgedBy, String text) {}
 }
