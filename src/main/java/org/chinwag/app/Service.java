@@ -37,14 +37,15 @@ public final class Service implements AutoCloseable {
     private final Outbox outbox;
     private final Inbox inbox;
     private final Javalin http;
-    private final List<AutoCloseable> channels;
+    /** Channels and jobs running beside HTTP, closed first on shutdown. */
+    private final List<AutoCloseable> background;
 
-    private Service(Database database, Outbox outbox, Inbox inbox, Javalin http, List<AutoCloseable> channels) {
+    private Service(Database database, Outbox outbox, Inbox inbox, Javalin http, List<AutoCloseable> background) {
         this.database = database;
         this.outbox = outbox;
         this.inbox = inbox;
         this.http = http;
-        this.channels = channels;
+        this.background = background;
     }
 
     public static Service start(Settings settings, Clock clock) {
@@ -58,7 +59,7 @@ public final class Service implements AutoCloseable {
 
             List<ChannelSender> senders = new ArrayList<>();
             List<HttpServer.RouteSet> routes = new ArrayList<>();
-            List<AutoCloseable> channels = new ArrayList<>();
+            List<AutoCloseable> background = new ArrayList<>();
             // web chat: the browser reads replies from the transcript, so its sender only marks them sent
             senders.add(new WebSender());
             Optional<TelegramChannel> telegram = TelegramChannel.fromSettings(settings);
@@ -75,18 +76,18 @@ public final class Service implements AutoCloseable {
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);
                 routes.add(t.webhookRoutes());
-                channels.add(t);
+                background.add(t);
             });
 
             Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
             outbox.start();
             RetentionJob retention = new RetentionJob(database, clock, settings.retention());
             retention.start();
-            channels.add(retention);
+            background.add(retention);
             // polling or webhook registration only once we can store what arrives and send replies
             telegram.ifPresent(TelegramChannel::start);
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
-            return new Service(database, outbox, inbox, http, channels);
+            return new Service(database, outbox, inbox, http, background);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -116,11 +117,11 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable channel : channels) {
+        for (AutoCloseable running : background) {
             try {
-                channel.close();
+                running.close();
             } catch (Exception e) {
-                log.warn("channel did not close cleanly: {}", e.toString());
+                log.warn("did not close cleanly: {}", e.toString());
             }
         }
         http.stop();
