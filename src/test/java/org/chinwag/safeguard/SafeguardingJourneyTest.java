@@ -1,0 +1,157 @@
+package org.chinwag.safeguard;
+
+import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.SAFEGUARDING_FLAG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.chinwag.testing.FakeBotApi;
+import org.chinwag.testing.RunningService;
+import org.chinwag.testing.TelegramResident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A disclosure over Telegram long polling, from the resident's message to staff acknowledging the flag. */
+class SafeguardingJourneyTest {
+
+    static final long CHAT = 7_100_000_001L;
+    static final String DISCLOSURE = "I don't want to be here anymore, I've been thinking about ending it";
+    static final String NEXT_QUESTION = "What gets in the way";
+
+    @TempDir Path dir;
+    FakeBotApi telegram;
+    RunningService service;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeBotApi.start(TelegramResident.TOKEN);
+        service = RunningService.start(dir, TelegramResident.pollingSettings(telegram));
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) service.close();
+        telegram.close();
+    }
+
+    @Test
+    void aDisclosureIsSignpostedFirstFlaggedForStaffAndTheScriptWaits() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.consents();
+        resident.says("Walking by the canal", NEXT_QUESTION);
+
+        int before = resident.seen();
+        telegram.enqueue(telegram.text(CHAT, DISCLOSURE));
+        FakeBotApi.SentMessage first = telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT).get(before);
+        assertTrue(first.text().contains("116 123"), "Samaritans first: " + first.text());
+        assertTrue(first.text().contains("999"), "emergency number: " + first.text());
+        // anything else sent this turn must not move the script on
+        TelegramResident.await("the turn's messages stored and sent", () -> pendingOutbound() == 0);
+        for (FakeBotApi.SentMessage m : resident.sent().subList(before, resident.seen())) {
+            assertFalse(m.text().contains("It sounds like"), "no reflection this turn: " + m.text());
+            assertFalse(m.text().contains("one thing"), "no later question this turn: " + m.text());
+        }
+
+        var db = service.service().database().dsl();
+        var flag = db.selectFrom(SAFEGUARDING_FLAG).fetchOne();
+        assertNotNull(flag, "a flag raised");
+        assertTrue(flag.getCategories().contains("suicide"), flag.getCategories());
+
+        String token = service.createToken("duty-officer");
+        HttpResponse<String> listed = service.get("/api/safeguarding", token);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertFalse(listed.body().contains(String.valueOf(CHAT)), "never the chat id: " + listed.body());
+        JsonNode flags = TelegramResident.json(listed.body()).get("flags");
+        assertEquals(1, flags.size(), listed.body());
+        JsonNode shown = flags.get(0);
+        String pseudonym = db.select(PARTICIPANT.PSEUDONYM).from(PARTICIPANT).fetchOne().value1();
+        assertEquals(pseudonym, shown.get("participant").asText());
+        assertTrue(shown.get("participant").asText().startsWith("P-"));
+        assertTrue(shown.get("text").asText().contains("ending it"), "the (redacted) text: " + shown);
+        List<String> categories = new java.util.ArrayList<>();
+        shown.get("categories").forEach(c -> categories.add(c.asText()));
+        assertTrue(categories.contains("suicide"), categories.toString());
+        assertTrue(shown.get("acknowledged_at").isNull());
+        assertEquals(401, service.get("/api/safeguarding", null).statusCode());
+
+        HttpResponse<String> ack = service.post("/api/safeguarding/" + shown.get("id").asInt() + "/acknowledge",
+                "application/json", "", Map.of("Authorization", "Bearer " + token));
+        assertEquals(200, ack.statusCode(), ack.body());
+        var acknowledged = db.selectFrom(SAFEGUARDING_FLAG).fetchOne();
+        assertEquals("duty-officer", acknowledged.getAcknowledgedBy());
+        assertNotNull(acknowledged.getAcknowledgedAt());
+        assertEquals(0, TelegramResident.json(service.get("/api/safeguarding", token).body()).get("flags").size(),
+                "no longer open");
+        JsonNode all = TelegramResident.json(service.get("/api/safeguarding?all=true", token).body()).get("flags");
+        assertEquals("duty-officer", all.get(0).get("acknowledged_by").asText());
+        Instant.parse(all.get(0).get("acknowledged_at").asText());
+        assertEquals(404, service.post("/api/safeguarding/" + shown.get("id").asInt() + "/acknowledge",
+                "application/json", "", Map.of("Authorization", "Bearer " + token)).statusCode(), "only once");
+
+        // the next plain answer carries on with the script
+        resident.says("The buses stop running at 7pm", "It sounds like");
+    }
+
+    @Test
+    void aDisclosureBeforeConsentIsStillSignpostedAndFlagged() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.says("/start", "Are you happy to chat?");
+        int before = resident.seen();
+        telegram.enqueue(telegram.text(CHAT, DISCLOSURE));
+        FakeBotApi.SentMessage first = telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT).get(before);
+        assertTrue(first.text().contains("116 123") && first.text().contains("999"), first.text());
+        var flag = service.service().database().dsl().selectFrom(SAFEGUARDING_FLAG).fetchOne();
+        assertNotNull(flag);
+        assertTrue(flag.getCategories().contains("suicide"), flag.getCategories());
+        JsonNode flags = TelegramResident.json(service.get("/api/safeguarding", service.createToken("staff")).body()).get("flags");
+        assertEquals(1, flags.size());
+        assertEquals(0, service.service().database().dsl().fetchCount(org.chinwag.store.schema.Tables.REPLY),
+                "still nothing stored as a reply before consent");
+    }
+
+    static final List<String> IDIOMS = List.of(
+            "I'd kill for a decent bus",
+            "dying for a brew",
+            "the gym prices are killing me",
+            "my feet are killing me after that walk",
+            "the bus station is a death trap for pushchairs",
+            "I'm dead tired after work most days",
+            "the queue at the GP is murder",
+            "the hill up to the park nearly killed me",
+            "I could murder a cup of tea after the walk",
+            "waiting for the doctor is killing me");
+
+    @Test
+    void idiomsRaiseNoFlagAndGetNoSignposting() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.consents();
+        int before = resident.seen();
+        for (int i = 0; i < IDIOMS.size(); i++) {
+            // first answer moves to barriers; later ones may be reflected or followed up; all we need is an answer
+            int seen = resident.seen();
+            telegram.enqueue(telegram.text(CHAT, IDIOMS.get(i)));
+            telegram.awaitSent(CHAT, seen + 1, TelegramResident.WAIT);
+            TelegramResident.await("the turn sent", () -> pendingOutbound() == 0);
+        }
+        for (FakeBotApi.SentMessage m : resident.sent().subList(before, resident.seen())) {
+            assertFalse(m.text().contains("116 123"), "no signposting: " + m.text());
+            assertFalse(m.text().contains("Samaritans"), "no signposting: " + m.text());
+        }
+        assertEquals(0, service.service().database().dsl().fetchCount(SAFEGUARDING_FLAG), "no flags for idioms");
+    }
+
+    private int pendingOutbound() {
+        var m = org.chinwag.store.schema.Tables.MESSAGE;
+        return service.service().database().dsl().fetchCount(m, m.DIRECTION.eq("out"), m.STATUS.eq("pending"));
+    }
+}
