@@ -93,11 +93,16 @@ public record Settings(
     /** Settings as a multi-line summary for the start-up log, secrets left out. */
     public String describe() {
         return "port=" + port
-                + " db=" + dbUrl.replaceAll("password=[^&]*", "password=***")
-                + " telegram=" + (telegramToken.isPresent() ? telegramMode.name().toLowerCase() + " via " + telegramApiUrl : "off")
+                + " db=" + masked(dbUrl)
+                + " telegram=" + (telegramToken.isPresent() ? telegramMode.name().toLowerCase() + " via " + masked(telegramApiUrl.toString()) : "off")
                 + " intents=" + intentsDir
                 + " campaign=" + campaignId
                 + " retention=" + retention.toDays() + "d";
+    }
+
+    /** Hides passwords in a URL's query ({@code password=}) or user info ({@code //user:pass@host}). */
+    static String masked(String url) {
+        return url.replaceAll("(?i)password=[^&;]*", "password=***").replaceAll("//[^/@?#]*@", "//***@");
     }
 
     /** Records print every field; this one must never print the bot token or webhook secret. */

@@ -24,13 +24,14 @@ import opennlp.tools.util.InvalidFormatException;
  *   <li>OpenNLP {@link NGramFeatureGenerator} word bigrams over stems ({@code ng=})</li>
  *   <li>{@link StemFeatures}: stems ({@code st=})</li>
  *   <li>{@link CharNGramFeatures}: character 3- to 5-grams inside words, to survive misspellings</li>
- *   <li>{@link ConceptFeatures}: the campaign's hand-written concept lexicon ({@code cn=})</li>
+ *   <li>{@link ConceptFeatures}: the campaign's hand-written concept lexicon ({@code cn=}), plus
+ *       buses named by route number ("the 4 stopped coming")</li>
  *   <li>{@link ShapeFeatures}: length bucket and question shape, which help the "none" decision</li>
  * </ul>
  */
 final class Features {
   /** Bump when feature extraction changes, so cached models are retrained. */
-  static final String VERSION = "f6";
+  static final String VERSION = "f8";
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}£&]+");
   private static final Map<String, String> TEXT_SPEAK = Map.ofEntries(
@@ -194,6 +195,9 @@ final class Features {
     public Collection<String> extractFeatures(String[] text, Map<String, Object> extra) {
       List<String> out = new ArrayList<>();
       Set<String> cs = lexicon.concepts(List.of(text), stems(text, extra));
+      if (RouteNumbers.named(text)) {
+        cs.add("transport");
+      }
       for (String c : cs) {
         out.add("cn=" + c);
       }
@@ -201,6 +205,33 @@ final class Features {
         out.add("cn=-");
       }
       return out;
+    }
+  }
+
+  /**
+   * A route named by its number ("the 4 stopped coming", "number 72", "the x84 is always late"):
+   * residents rarely say "bus" when they name their route, and a bare number carries no other
+   * signal. Numbers followed by a unit ("the 8 o'clock", "the 2 kids", "the 10 minutes") are not
+   * routes.
+   */
+  static final class RouteNumbers {
+    private static final Pattern ROUTE = Pattern.compile("x?\\d{1,3}[a-rt-z]?");
+    private static final Set<String> BEFORE = Set.of("the", "number", "no", "route", "bus");
+    private static final Set<String> UNITS = Set.of("am", "pm", "oclock", "o", "clock", "min", "mins",
+        "minute", "minutes", "hour", "hours", "hrs", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "yrs", "times", "time", "of", "kids", "children", "people", "olds", "old",
+        "pounds", "quid", "p", "percent", "mile", "miles", "k", "th", "st", "nd", "rd", "s", "and", "or");
+
+    private RouteNumbers() {}
+
+    static boolean named(String[] text) {
+      for (int i = 0; i + 1 < text.length; i++) {
+        if (BEFORE.contains(text[i]) && ROUTE.matcher(text[i + 1]).matches()
+            && (i + 2 >= text.length || !UNITS.contains(text[i + 2]))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -23,6 +23,8 @@ import org.chinwag.store.schema.tables.records.ConversationRecord;
 import org.chinwag.store.schema.tables.records.MessageRecord;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every resident message takes. Pure checks run first, with no lock held; then one
@@ -37,6 +39,8 @@ public final class Inbox {
     private final TextAnalyzer analyzer;
     private final Clock clock;
     private final String campaignId;
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
     private final Runnable afterCommit;
 
     /**
@@ -52,17 +56,37 @@ public final class Inbox {
         this.afterCommit = afterCommit;
     }
 
-    /** What became of one delivery. */
-    public record Receipt(boolean duplicate, int participantId, List<Integer> outboundIds) {
-        static final Receipt DUPLICATE = new Receipt(true, 0, List.of());
+    /**
+     * What became of one delivery. {@code riskCategories} is empty unless a safeguarding flag was
+     * raised; {@code erased} is true when the sender's data was deleted.
+     */
+    public record Receipt(boolean duplicate, int participantId, int inboundId, List<Integer> outboundIds,
+                          String riskCategories, boolean erased) {
+        static final Receipt DUPLICATE = new Receipt(true, 0, 0, List.of(), "", false);
     }
 
     public Receipt receive(ChannelMessage message) {
         TextAnalysis analysis = message.event() instanceof Inbound.Text text && !text.text().isBlank()
                 ? analyzer.analyse(text.text()) : TextAnalysis.NONE;
         Receipt receipt = database.write(tx -> store(tx, message, analysis));
+        logged(receipt, message);
         if (!receipt.duplicate() && !receipt.outboundIds().isEmpty()) afterCommit.run();
         return receipt;
+    }
+
+    /** Ids, kinds and counts only: never text, channel ids or pseudonyms of people who asked to be forgotten. */
+    private static void logged(Receipt receipt, ChannelMessage message) {
+        if (receipt.duplicate()) {
+            log.debug("{} delivery already stored; ignored", message.channel());
+            return;
+        }
+        log.debug("{} message {} ({}) stored; {} to send", message.channel(), receipt.inboundId(),
+                kind(message.event()), receipt.outboundIds().size());
+        if (!receipt.riskCategories().isEmpty()) {
+            log.warn("safeguarding flag raised on message {} ({}): signposting sent first",
+                    receipt.inboundId(), receipt.riskCategories());
+        }
+        if (receipt.erased()) log.info("a participant's data was erased at their request (/forget)");
     }
 
     private Receipt store(DSLContext tx, ChannelMessage message, TextAnalysis analysis) {
@@ -112,6 +136,7 @@ public final class Inbox {
         private boolean forgotten;
         private final List<String> extraTexts = new ArrayList<>();
         private String signposting;
+        private String riskCategories = "";
 
         TurnWriter(DSLContext tx, ParticipantRecord participant, MessageRecord inbound, ConversationRecord conversation,
                    TextAnalysis analysis, long now) {
@@ -138,6 +163,7 @@ public final class Inbox {
             new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId,
                     String.join(",", risk.categories()), risk.detectedBy(), now);
             signposting = risk.signposting();
+            riskCategories = String.join(",", risk.categories());
         }
 
         void apply(Effect effect, ConversationState finalState) {
@@ -217,7 +243,7 @@ public final class Inbox {
                     outbound.add(messages.insertOutboundTo(participant.getChannelUserId(), campaignId,
                             participant.getChannel(), message.text(), now).getId());
                 }
-                return new Receipt(false, participant.getId(), outbound);
+                return receipt(outbound);
             }
             if (conversation == null) {
                 conversation = conversations.open(participant.getId(), campaignId, stored(turn.state()), now);
@@ -231,7 +257,11 @@ public final class Inbox {
                 outbound.add(messages.insertOutbound(participant.getId(), conversation.getId(), campaignId,
                         participant.getChannel(), message.text(), Json.buttons(message.buttons()), now).getId());
             }
-            return new Receipt(false, participant.getId(), outbound);
+            return receipt(outbound);
+        }
+
+        private Receipt receipt(List<Integer> outbound) {
+            return new Receipt(false, participant.getId(), inbound.getId(), outbound, riskCategories, forgotten);
         }
     }
 

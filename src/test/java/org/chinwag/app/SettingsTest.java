@@ -74,6 +74,23 @@ class SettingsTest {
         assertFalse(s.describe().contains("ABCdef"));
     }
 
+    @ParameterizedTest
+    @MethodSource("urlsWithPasswords")
+    void passwordsInDatabaseUrlsAreNeverDescribed(String url, String shown) {
+        Settings s = Settings.from(Map.of("CHINWAG_CONFIG", write(""), "CHINWAG_DB_URL", url));
+        assertTrue(s.describe().contains("db=" + shown), s.describe());
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+    }
+
+    static Stream<Arguments> urlsWithPasswords() {
+        return Stream.of(
+                Arguments.of("jdbc:postgresql://db/chinwag?user=app&password=s3cret&ssl=true",
+                        "jdbc:postgresql://db/chinwag?user=app&password=***&ssl=true"),
+                Arguments.of("jdbc:postgresql://app:s3cret@db:5432/chinwag", "jdbc:postgresql://***@db:5432/chinwag"),
+                Arguments.of("jdbc:postgresql://db/chinwag?PASSWORD=s3cret", "jdbc:postgresql://db/chinwag?password=***"),
+                Arguments.of("jdbc:sqlite:data/chinwag.db", "jdbc:sqlite:data/chinwag.db"));
+    }
+
     @Test
     void aMissingConfigFileIsNamed() {
         var e = assertThrows(Settings.Invalid.class, () -> Settings.from(Map.of("CHINWAG_CONFIG", dir.resolve("nope").toString())));

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fast tests of the pieces, no model training. */
@@ -37,6 +38,23 @@ class ClassifyPartsTest {
   void tokenizerNormalisesApostrophesAndTextSpeak() {
     assertEquals(List.of("i", "cant", "get", "to", "the", "doctor", "because", "you", "are", "late"),
         Features.tokenize("I can't get to the Dr cos u r late!"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      the 4 stopped coming up our road        | true
+      number 72 is always late                | true
+      they cut the x84 to hourly              | true
+      the 56a never turns up                  | true
+      waiting for the 16                      | true
+      the 8 o'clock rush for appointments     | false
+      the 2 kids love the park                | false
+      it was better in the 90s                | false
+      the 10 minutes walk is fine             | false
+      i'm 4 foot nothing                      | false
+      """)
+  void routeNumbersAreRecognised(String text, boolean route) {
+    assertEquals(route, Features.RouteNumbers.named(Features.tokenize(text).toArray(new String[0])), text);
   }
 
   @ParameterizedTest
