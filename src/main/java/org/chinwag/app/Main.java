@@ -49,14 +49,15 @@ public final class Main {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = run(args, System.getenv(), out, err);
+            code = run(args, System.getenv(), System.in, out, err);
         } finally {
             out.flush();
         }
         System.exit(code);
     }
 
-    static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+    static int run(String[] args, java.util.Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err)
+            throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         Settings settings;
@@ -69,7 +70,7 @@ public final class Main {
         switch (command) {
             case "serve" -> serve(settings);
             case "chat" -> TerminalChat.run(Service.loadScripts(settings),
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
             case "migrate" -> {
                 try (Database db = Database.open(settings.dbUrl())) {
                     out.println("applied " + db.migrate() + " migration(s); database is up to date");
@@ -78,7 +79,7 @@ public final class Main {
             case "token" -> {
                 return token(settings, rest, out, err);
             }
-            case "classify" -> classify(settings, out);
+            case "classify" -> classify(settings, in, out);
             case "evaluate" -> {
                 int folds = rest.size() == 2 && rest.get(0).equals("--folds") ? Integer.parseInt(rest.get(1)) : 10;
                 EvaluateCli.run(Models.intentsFolder(settings), settings.campaignId(), folds, out, settings.modelDir());
@@ -105,10 +106,10 @@ public final class Main {
     }
 
     /** One JSON object per input line, in order; stdout carries nothing else (logs go to stderr). */
-    private static void classify(Settings settings, PrintStream out) throws java.io.IOException {
+    private static void classify(Settings settings, java.io.InputStream stdin, PrintStream out) throws java.io.IOException {
         ModelAnalyzer analyzer = Models.analyzer(settings);
         var writer = HttpServer.JSON.writer();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("\uFEFF")) line = line.substring(1);

@@ -57,6 +57,7 @@ public final class ThemeClassifier {
    * and {@code examples/*.tsv}.
    */
   public static ThemeClassifier loadOrTrain(Path intentsDir, String campaignId, Path cacheDir) {
+    LanguageGuard.preloadInBackground();
     IntentsData data = IntentsData.load(intentsDir, campaignId);
     String version = campaignId + "-" + data.contentHash.substring(0, 12);
     Path file = cacheDir.resolve(version + ".bin");

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.chinwag.store.schema.Tables.REPLY_TAG;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.testing.RunningService;
@@ -25,14 +31,76 @@ class MainTest {
     record Run(int code, String out, String err) {}
 
     Run run(String... args) throws Exception {
+        return runWithInput("", args);
+    }
+
+    Run runWithInput(String stdin, String... args) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         Path config = dir.resolve("empty.properties");
         Files.writeString(config, "");
         int code = Main.run(args, Map.of("CHINWAG_CONFIG", config.toString(),
-                "CHINWAG_DB_URL", "jdbc:sqlite:" + dir.resolve("chinwag.db")),
+                        "CHINWAG_DB_URL", "jdbc:sqlite:" + dir.resolve("chinwag.db"),
+                        // the models the build trained, as the service in RunningService uses them
+                        "CHINWAG_MODEL_DIR", Path.of("target/classes/models").toAbsolutePath().toString()),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void classifyWritesOneJsonLinePerInputLineInOrder() throws Exception {
+        Run run = runWithInput("the buses never come\nhello\n\n"
+                + "Autobusy są zawsze spóźnione i nie mogę dostać się do lekarza\n"
+                + "\uFEFFI don't want to be here anymore\n", "classify");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(5, lines.size(), run.out());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode bus = json.readTree(lines.get(0));
+        assertEquals("the buses never come", bus.get("text").asText());
+        assertEquals("transport", bus.at("/themes/0/id").asText());
+        double confidence = bus.at("/themes/0/confidence").asDouble();
+        assertTrue(confidence > 0 && confidence <= 1, bus.toString());
+        assertEquals("en", bus.get("language").asText());
+        assertFalse(bus.get("risk").asBoolean());
+        assertEquals(0, json.readTree(lines.get(1)).get("themes").size(), lines.get(1));
+        assertEquals("", json.readTree(lines.get(2)).get("text").asText());
+        JsonNode polish = json.readTree(lines.get(3));
+        assertEquals("pl", polish.get("language").asText());
+        assertEquals(0, polish.get("themes").size());
+        JsonNode risky = json.readTree(lines.get(4));
+        assertEquals("I don't want to be here anymore", risky.get("text").asText(), "a byte order mark is dropped");
+        assertTrue(risky.get("risk").asBoolean(), risky.toString());
+    }
+
+    @Test
+    void retagReplacesTheModelsTagsAndKeepsTheParticipants() throws Exception {
+        try (RunningService service = RunningService.start(dir, Map.of())) {
+            var inbox = service.service().inbox();
+            inbox.receive(new ChannelMessage("telegram", "4242", "1", Inbound.fromTyped("/start"), "en"));
+            inbox.receive(new ChannelMessage("telegram", "4242", "2", new Inbound.ButtonPress("yes", "Yes"), "en"));
+            inbox.receive(new ChannelMessage("telegram", "4242", "3", Inbound.fromTyped("The leisure centre"), "en"));
+            inbox.receive(new ChannelMessage("telegram", "4242", "4",
+                    Inbound.fromTyped("The buses never come and I can't get a GP appointment"), "en"));
+            inbox.receive(new ChannelMessage("telegram", "4242", "5", new Inbound.ButtonPress("yes", "Yes"), "en"));
+            var db = service.service().database().dsl();
+            assertTrue(db.fetchCount(REPLY_TAG, REPLY_TAG.SOURCE.eq("participant")) > 0, "the resident confirmed themes");
+            // as if an older model had tagged history: a wrong tag, under an old version
+            db.update(REPLY_TAG).set(REPLY_TAG.THEME, "green_spaces").set(REPLY_TAG.MODEL_VERSION, "big-chat-old")
+                    .where(REPLY_TAG.SOURCE.eq("model")).execute();
+        }
+        Run run = run("retag");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("retagged 2 replies with big-chat-"), run.out());
+        try (RunningService service = RunningService.start(dir, Map.of())) {
+            var db = service.service().database().dsl();
+            assertEquals(0, db.fetchCount(REPLY_TAG, REPLY_TAG.MODEL_VERSION.eq("big-chat-old")));
+            assertEquals(0, db.fetchCount(REPLY_TAG, REPLY_TAG.THEME.eq("green_spaces")), db.selectFrom(REPLY_TAG).fetch().format());
+            assertTrue(db.fetchCount(REPLY_TAG, REPLY_TAG.SOURCE.eq("model"), REPLY_TAG.THEME.eq("transport")) > 0);
+            assertEquals(Set.of("transport", "gp_access"), Set.copyOf(db.select(REPLY_TAG.THEME).from(REPLY_TAG)
+                    .where(REPLY_TAG.SOURCE.eq("participant")).fetch(REPLY_TAG.THEME)), "the resident's word stays");
+        }
     }
 
     @Test
@@ -80,7 +148,7 @@ class MainTest {
         assertEquals(2, run("participant", "show").code());
         var err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"migrate"}, Map.of("CHINWAG_CONFIG", dir.resolve("missing").toString()),
-                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+                System.in, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("chinwag: configuration error: CHINWAG_CONFIG:"));
     }
