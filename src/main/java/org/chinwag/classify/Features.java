@@ -31,7 +31,7 @@ import opennlp.tools.util.InvalidFormatException;
  */
 final class Features {
   /** Bump when feature extraction changes, so cached models are retrained. */
-  static final String VERSION = "f8";
+  static final String VERSION = "f9";
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}£&]+");
   private static final Map<String, String> TEXT_SPEAK = Map.ofEntries(
@@ -97,7 +97,7 @@ final class Features {
 
   /** The features of one text (a whole reply or one segment of it). */
   String[] extract(String text) {
-    List<String> tokens = lexicon.replacePlaces(tokenize(text));
+    List<String> tokens = RubbishAsAdjective.rewrite(lexicon.replacePlaces(tokenize(text)));
     List<String> stems = new ArrayList<>(tokens.size());
     for (String t : tokens) {
       stems.add(stem(t));
@@ -232,6 +232,41 @@ final class Features {
         }
       }
       return false;
+    }
+  }
+
+  /**
+   * "The buses are rubbish" means poor, not litter: in Yorkshire the adjective is far commoner than
+   * the noun, and read as litter it tags any complaint as green spaces. After a linking or degree
+   * word ("are rubbish", "it's rubbish", "so rubbish") it becomes "poor", unless it is clearly the
+   * thing ("there is rubbish everywhere", "was rubbish bags").
+   */
+  static final class RubbishAsAdjective {
+    private static final Set<String> BEFORE = Set.of("is", "are", "was", "were", "be", "been", "its", "so",
+        "really", "absolutely", "totally", "proper", "pretty", "bit", "dead", "just", "too", "always", "utterly",
+        "completely", "getting", "gone", "look", "looks", "still", "bloody");
+    private static final Set<String> THING_AFTER = Set.of("everywhere", "bags", "bag", "bins", "bin", "dumped",
+        "piled", "left", "lying", "strewn", "all", "on", "in", "collection", "collections",
+        "tip", "tips", "thrown", "dumping");
+
+    private RubbishAsAdjective() {}
+
+    static List<String> rewrite(List<String> tokens) {
+      List<String> out = null;
+      for (int i = 1; i < tokens.size(); i++) {
+        if (!tokens.get(i).equals("rubbish") || !BEFORE.contains(tokens.get(i - 1))) {
+          continue;
+        }
+        boolean existential = i >= 2 && (tokens.get(i - 2).equals("there") || tokens.get(i - 2).equals("theres"));
+        boolean thingAfter = i + 1 < tokens.size() && THING_AFTER.contains(tokens.get(i + 1));
+        if (!existential && !thingAfter) {
+          if (out == null) {
+            out = new ArrayList<>(tokens);
+          }
+          out.set(i, "poor");
+        }
+      }
+      return out == null ? tokens : out;
     }
   }
 

@@ -58,6 +58,23 @@ class ClassifyPartsTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      the buses are rubbish                          | poor
+      it's rubbish round here for kids               | poor
+      the gp is so rubbish                           | poor
+      there is rubbish everywhere                    | rubbish
+      theres rubbish and dog mess in the park        | rubbish
+      the buses are rubbish and i cant get a gp      | poor
+      rubbish in the woods                           | rubbish
+      people dump rubbish on the fields              | rubbish
+      the field was rubbish bags from end to end     | rubbish
+      """)
+  void rubbishMeaningPoorIsNotLitter(String text, String readAs) {
+    List<String> tokens = Features.RubbishAsAdjective.rewrite(Features.tokenize(text));
+    assertTrue(tokens.contains(readAs), text + " -> " + tokens);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"yes", "ok thanks", "no", "hiya", "Armley", "ta", "nowt", "LS12", "bus",
       "I'm 67 and live in Armley", "Holbeck", "gp", "ey up"})
   void shortEnglishIsNotMistakenForAnotherLanguage(String text) {
