@@ -13,17 +13,35 @@ public sealed interface Inbound {
     record Command(String name, String argument) implements Inbound {}
 
     /**
-     * Something the bot cannot read: a sticker, photo, voice note, location, document, an edit of an
-     * earlier message. {@code what} names it in plain words ("sticker", "photo", "edit").
+     * Something the bot cannot take as an answer: a sticker, photo, voice note, location, document,
+     * an edit of an earlier message. {@code what} names it in plain words ("sticker", "photo",
+     * "edit"); {@code words} is any text that came with it (a photo's caption, the edited text), kept
+     * so that nothing a resident wrote is lost and a disclosure in it is still seen. Empty if none.
      */
-    record Unsupported(String what) implements Inbound {}
+    record Unsupported(String what, String words) implements Inbound {
+        public Unsupported {
+            words = words == null ? "" : words.strip();
+        }
+
+        public Unsupported(String what) {
+            this(what, "");
+        }
+    }
+
+    /** Words the resident wrote in this inbound that safeguarding must read: typed text, a caption, an edit. */
+    default String words() {
+        if (this instanceof Text t) return t.text();
+        if (this instanceof Unsupported u) return u.words();
+        return "";
+    }
 
     /** The text to store for this inbound, whatever its kind. */
     default String storedText() {
         if (this instanceof Text t) return t.text();
         if (this instanceof ButtonPress b) return b.label() == null || b.label().isBlank() ? b.value() : b.label();
         if (this instanceof Command c) return c.argument().isEmpty() ? "/" + c.name() : "/" + c.name() + " " + c.argument();
-        return "[" + ((Unsupported) this).what() + "]";
+        Unsupported u = (Unsupported) this;
+        return u.words().isEmpty() ? "[" + u.what() + "]" : "[" + u.what() + "] " + u.words();
     }
 
     /** Parses typed text: anything starting with '/' is a command (Telegram's "/start@botname" form included). */

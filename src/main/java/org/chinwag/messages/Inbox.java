@@ -66,8 +66,9 @@ public final class Inbox {
     }
 
     public Receipt receive(ChannelMessage message) {
-        TextAnalysis analysis = message.event() instanceof Inbound.Text text && !text.text().isBlank()
-                ? analyzer.analyse(text.text()) : TextAnalysis.NONE;
+        // captions and edits are read too: a disclosure must be seen whatever it came with
+        String words = message.event().words();
+        TextAnalysis analysis = words.isBlank() ? TextAnalysis.NONE : analyzer.analyse(words);
         Receipt receipt = database.write(tx -> store(tx, message, analysis));
         logged(receipt, message);
         if (!receipt.duplicate() && !receipt.outboundIds().isEmpty()) afterCommit.run();

@@ -119,6 +119,27 @@ class SafeguardingJourneyTest {
                 "still nothing stored as a reply before consent");
     }
 
+    @Test
+    void aDisclosureInAPhotoCaptionOrAnEditIsSeenToo() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.consents();
+        var db = service.service().database().dsl();
+        int before = resident.seen();
+        telegram.enqueue(telegram.photo(CHAT, DISCLOSURE));
+        FakeBotApi.SentMessage first = telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT).get(before);
+        assertTrue(first.text().contains("116 123"), first.text());
+        assertEquals(1, db.fetchCount(SAFEGUARDING_FLAG));
+        assertEquals(1, db.fetchCount(org.chinwag.store.schema.Tables.MESSAGE,
+                org.chinwag.store.schema.Tables.MESSAGE.BODY.eq("[photo] " + DISCLOSURE)), "the caption is kept");
+        TelegramResident.await("the photo's turn sent", () -> pendingOutbound() == 0);
+
+        before = resident.seen();
+        telegram.enqueue(telegram.edited(CHAT, "I've been hurting myself again"));
+        first = telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT).get(before);
+        assertTrue(first.text().contains("116 123"), first.text());
+        assertEquals(2, db.fetchCount(SAFEGUARDING_FLAG));
+    }
+
     static final List<String> IDIOMS = List.of(
             "I'd kill for a decent bus",
             "dying for a brew",

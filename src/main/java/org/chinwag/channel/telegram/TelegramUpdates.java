@@ -49,9 +49,11 @@ public final class TelegramUpdates {
             return fromMessage(update.getMessage(), externalId, inbound(update.getMessage()));
         }
         if (update.hasEditedMessage()) {
-            // Edits are stored (so the person's history is complete) and answered like any other
-            // unreadable message: the script asks them to send it again as a new message.
-            return fromMessage(update.getEditedMessage(), externalId, new Inbound.Unsupported("edit"));
+            // Edits are stored with their new text (so the person's history is complete) and answered
+            // like any other unreadable message: the script asks them to send it again as a new message.
+            Message edited = update.getEditedMessage();
+            return fromMessage(edited, externalId, new Inbound.Unsupported("edit",
+                    edited.hasText() ? edited.getText() : edited.getCaption()));
         }
         if (update.hasCallbackQuery()) {
             return fromCallback(update.getCallbackQuery(), externalId);
@@ -111,7 +113,7 @@ public final class TelegramUpdates {
     /** Text and commands as typed; everything else by the plain name of what it is. */
     static Inbound inbound(Message message) {
         if (message.hasText()) return Inbound.fromTyped(message.getText());
-        return new Inbound.Unsupported(kindOf(message));
+        return new Inbound.Unsupported(kindOf(message), message.getCaption());
     }
 
     static String kindOf(Message m) {

@@ -76,10 +76,11 @@ class TelegramUpdatesTest {
     @Test
     void everythingElseAResidentSendsIsNamedPlainly() {
         assertEquals(new Inbound.Unsupported("sticker"), toInbox(telegram.sticker(CHAT)).event());
-        assertEquals(new Inbound.Unsupported("photo"), toInbox(telegram.photo(CHAT, "caption")).event());
+        assertEquals(new Inbound.Unsupported("photo", "caption"), toInbox(telegram.photo(CHAT, "caption")).event());
+        assertEquals("[photo] caption", toInbox(telegram.photo(CHAT, "caption")).event().storedText());
         assertEquals(new Inbound.Unsupported("voice"), toInbox(telegram.voice(CHAT)).event());
         assertEquals(new Inbound.Unsupported("location"), toInbox(telegram.location(CHAT)).event());
-        assertEquals(new Inbound.Unsupported("edit"), toInbox(telegram.edited(CHAT, "changed my mind")).event());
+        assertEquals(new Inbound.Unsupported("edit", "changed my mind"), toInbox(telegram.edited(CHAT, "changed my mind")).event());
         ObjectNode contact = telegram.text(CHAT, "x");
         ObjectNode message = (ObjectNode) contact.get("message");
         message.remove("text");
