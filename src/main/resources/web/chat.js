@@ -200,6 +200,7 @@
     var status = error && error.status;
     if (status === 400) return error.message;
     if (status === 413) return 'That message is too long. Please make it shorter, or send it in parts.';
+    if (status === 429) return error.message;
     if (status && status >= 500) return 'Sorry, something went wrong on our side. Please try again in a moment.';
     return 'Sorry, we could not send that. Please check your connection and try again.';
   }

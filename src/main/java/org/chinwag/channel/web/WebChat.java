@@ -3,6 +3,7 @@ package org.chinwag.channel.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,10 @@ public final class WebChat implements HttpServer.RouteSet {
     private final String campaignId;
     private final Clock clock;
     private final String page;
+    /** New chats per client address: a kiosk or a venue's wifi starts many, a script far more. */
+    private final RateLimiter newChats;
+    /** Messages per session: far faster than anyone types, far slower than a loop. */
+    private final RateLimiter messages;
 
     public WebChat(Database database, Inbox inbox, String campaignId, Clock clock) {
         this.database = database;
@@ -55,6 +60,8 @@ public final class WebChat implements HttpServer.RouteSet {
         this.campaignId = campaignId;
         this.clock = clock;
         this.page = readPage();
+        this.newChats = new RateLimiter(60, 30, clock);
+        this.messages = new RateLimiter(20, 30, clock);
     }
 
     @Override
@@ -80,6 +87,7 @@ public final class WebChat implements HttpServer.RouteSet {
      * issued (or one whose data was deleted with /forget) can be told apart and refused.
      */
     private void newSession(Context ctx) {
+        limit(ctx, newChats, clientAddress(ctx), "Too many new chats from your network just now.");
         String secret = WebSession.newSecret();
         String channelUserId = WebSession.channelUserId(secret);
         String language = language(ctx.header("Accept-Language"));
@@ -89,6 +97,7 @@ public final class WebChat implements HttpServer.RouteSet {
 
     private void receive(Context ctx) {
         ParticipantRecord participant = participant(ctx);
+        limit(ctx, messages, participant.getChannelUserId(), "You're sending messages very quickly.");
         BrowserMessage message = BrowserMessage.parse(ctx.body());
         // scoped to the participant, so one browser's ids can never collide with another's
         String externalId = participant.getId() + ":" + message.clientId();
@@ -122,6 +131,31 @@ public final class WebChat implements HttpServer.RouteSet {
 
     private List<Map<String, Object>> items(ParticipantRecord participant, int after) {
         return Transcript.items(new MessageRepository(database.dsl()).transcript(participant.getId(), after));
+    }
+
+    /** 429 with {@code Retry-After} when the bucket for {@code key} is empty. */
+    private static void limit(Context ctx, RateLimiter limiter, String key, String why) {
+        long wait = limiter.take(key);
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new HttpResponseException(429, why + " Please wait " + wait + " seconds and try again.", Map.of());
+        }
+    }
+
+    /**
+     * The resident's address. Behind the reverse proxy on this machine (deploy/nginx-chinwag.conf)
+     * every request comes from loopback, so the last X-Forwarded-For entry, the one the proxy added,
+     * is used; from anywhere else the header could be forged and is ignored.
+     */
+    static String clientAddress(Context ctx) {
+        String direct = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
+        boolean viaLocalProxy = direct.equals("127.0.0.1") || direct.equals("::1") || direct.equals("0:0:0:0:0:0:0:1");
+        if (viaLocalProxy && forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return direct;
     }
 
     /** The session's participant, or 401 with a message the page can act on. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,36 @@ class WebChatApiTest {
         assertFalse(stored.contains(first.session), "the secret itself must never be stored");
         assertFalse(stored.stream().anyMatch(id -> id.contains(first.session) || id.contains(second.session)));
         assertTrue(stored.contains(WebSession.channelUserId(first.session)));
+    }
+
+    @Test
+    void aFloodOfNewChatsOrMessagesIsSlowedWithRetryAfterAndNothingStored() {
+        service.close();
+        MovableClock clock = new MovableClock();
+        service = RunningService.start(dir, Map.of(), clock);
+        Map<String, String> viaProxy = Map.of("X-Forwarded-For", "203.0.113.9");
+        for (int i = 0; i < 60; i++) {
+            assertEquals(201, service.post("/chat/api/session", "application/json", "", viaProxy).statusCode(), "chat " + i);
+        }
+        HttpResponse<String> refused = service.post("/chat/api/session", "application/json", "", viaProxy);
+        assertEquals(429, refused.statusCode());
+        assertEquals("2", refused.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(read(refused).at("/error/message").asText().contains("Please wait 2 seconds"), refused.body());
+        var db = service.service().database().dsl();
+        assertEquals(60, db.fetchCount(PARTICIPANT), "the refused request stored nothing");
+        assertEquals(201, service.post("/chat/api/session", "application/json", "",
+                Map.of("X-Forwarded-For", "198.51.100.7")).statusCode(), "another resident behind the proxy is not held up");
+        clock.advance(java.time.Duration.ofSeconds(2));
+        assertEquals(201, service.post("/chat/api/session", "application/json", "", viaProxy).statusCode(), "refilled");
+
+        WebChatClient resident = WebChatClient.open(service);
+        for (int i = 0; i < 20; i++) resident.say("hello " + i);
+        int stored = db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in"));
+        HttpResponse<String> tooFast = resident.post("{\"id\":\"" + WebChatClient.newId() + "\",\"text\":\"again\"}");
+        assertEquals(429, tooFast.statusCode(), tooFast.body());
+        assertEquals(stored, db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in")), "nothing stored for the refused message");
+        clock.advance(java.time.Duration.ofSeconds(2));
+        resident.say("again, after a pause");
     }
 
     @Test
