@@ -30,8 +30,11 @@ public final class RetentionJob implements AutoCloseable {
         this.period = period;
     }
 
-    /** What one pass removed. */
-    public record Result(int messages, int replies, int participants) {}
+    /** A web chat session opened and never used is dropped after this long. */
+    static final Duration UNUSED_SESSION = Duration.ofDays(1);
+
+    /** What one pass removed: message and reply texts, participants anonymised, unused sessions deleted. */
+    public record Result(int messages, int replies, int participants, int unused) {}
 
     public Result runOnce() {
         long now = clock.millis();
@@ -39,11 +42,13 @@ public final class RetentionJob implements AutoCloseable {
         Result result = database.write(tx -> {
             var retention = new RetentionRepository(tx);
             return new Result(retention.expireMessageText(cutoff), retention.expireReplyText(cutoff, now),
-                    retention.anonymiseDormantParticipants(cutoff, now));
+                    retention.anonymiseDormantParticipants(cutoff, now),
+                    retention.deleteUnusedParticipants(now - UNUSED_SESSION.toMillis()));
         });
-        if (result.messages() + result.replies() + result.participants() > 0) {
-            log.info("retention: removed text of {} messages and {} replies; anonymised {} participants",
-                    result.messages(), result.replies(), result.participants());
+        if (result.messages() + result.replies() + result.participants() + result.unused() > 0) {
+            log.info("retention: removed text of {} messages and {} replies; anonymised {} participants; "
+                    + "deleted {} unused chat sessions", result.messages(), result.replies(), result.participants(),
+                    result.unused());
         }
         return result;
     }

@@ -41,6 +41,17 @@ public final class RetentionRepository {
     }
 
     /**
+     * Deletes participants who never sent anything and were made before {@code cutoff}: web chat
+     * sessions opened and never used. They hold nothing but a hashed browser secret.
+     */
+    public int deleteUnusedParticipants(long cutoff) {
+        var anyMessage = DSL.selectOne().from(MESSAGE).where(MESSAGE.PARTICIPANT_ID.eq(PARTICIPANT.ID));
+        return db.deleteFrom(PARTICIPANT)
+                .where(PARTICIPANT.CREATED_AT.lt(cutoff), DSL.notExists(anyMessage))
+                .execute();
+    }
+
+    /**
      * Cuts the link between a pseudonym and a real account for people who have said nothing since
      * {@code cutoff}: the channel id is replaced, free-text about-you goes, updates stop.
      */

@@ -17,6 +17,7 @@ import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.TextAnalyzer;
 import org.chinwag.store.Database;
+import org.chinwag.store.ParticipantRepository;
 import org.chinwag.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class RetentionJobTest {
     void nothingWithinThePeriodIsTouched() {
         chat("old-timer", "Bowls club on Tuesdays");
         clock.advance(Duration.ofDays(29));
-        assertEquals(new RetentionJob.Result(0, 0, 0), retention.runOnce());
+        assertEquals(new RetentionJob.Result(0, 0, 0, 0), retention.runOnce());
         assertEquals("Bowls club on Tuesdays", db.dsl().fetchValue(REPLY.BODY));
     }
 
@@ -79,7 +80,20 @@ class RetentionJobTest {
         var newcomer = db.dsl().selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(replies.get(1).getParticipantId())).fetchSingle();
         assertEquals("newcomer", newcomer.getChannelUserId());
 
-        assertEquals(new RetentionJob.Result(0, 0, 0), retention.runOnce(), "a second pass finds nothing more");
+        assertEquals(new RetentionJob.Result(0, 0, 0, 0), retention.runOnce(), "a second pass finds nothing more");
+    }
+
+    @Test
+    void aChatSessionOpenedAndNeverUsedIsDroppedAfterADay() {
+        long made = clock.millis();
+        db.write(tx -> new ParticipantRepository(tx).create("big-chat", "web", "unused-session-hash", null, made));
+        chat("talker", "The library");
+        clock.advance(Duration.ofHours(23));
+        assertEquals(0, retention.runOnce().unused());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, retention.runOnce().unused());
+        assertEquals(java.util.List.of("talker"), db.dsl().select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT)
+                .fetch(PARTICIPANT.CHANNEL_USER_ID), "someone who said anything stays");
     }
 
     @Test
