@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class RateLimiter {
 
-    /** Buckets this many times over a full one are dropped when the map grows, to bound memory. */
+    /** With more keys than this, buckets that have refilled completely are dropped, to bound memory. */
     private static final int MAX_KEYS = 50_000;
 
     private final int burst;
