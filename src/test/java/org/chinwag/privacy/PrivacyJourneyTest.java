@@ -100,7 +100,7 @@ class PrivacyJourneyTest {
 
         Leftovers.assertNothingLeft(db, footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
-        other.says("Parking is too expensive", "Did I get that right?");
+        other.says("The bus fares are far too expensive", "Did I get that right?");
     }
 
     @Test
@@ -194,7 +194,7 @@ class PrivacyJourneyTest {
 
         Leftovers.assertNothingLeft(db, footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
-        other.says("Parking is too expensive", "Did I get that right?");
+        other.says("The bus fares are far too expensive", "Did I get that right?");
     }
 
     private HttpResponse<String> delete(String path, String token) throws Exception {
