@@ -68,7 +68,7 @@ public final class Service implements AutoCloseable {
             Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);
 
             BearerAuth auth = new BearerAuth(database);
-            routes.add(new ReplyApi(database, auth));
+            routes.add(new ReplyApi(database, auth, analyzer.themeIds(), clock));
             routes.add(new ParticipantApi(database, auth));
             routes.add(new ClassifyApi(analyzer, auth));
             routes.add(new SafeguardingApi(database, auth, clock));

@@ -1,17 +1,24 @@
 package org.chinwag.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chinwag.privacy.Redactor;
@@ -24,7 +31,8 @@ import org.chinwag.store.ReplyRepository.ReplyView;
 
 /**
  * Read-back of replies for integrations: {@code GET /api/replies} (JSON, paginated by id cursor)
- * and {@code GET /api/replies.csv}. Participants appear only by pseudonym.
+ * and {@code GET /api/replies.csv}. Participants appear only by pseudonym. Reviewers correct a
+ * reply's themes with {@code PUT /api/replies/{id}/themes}.
  */
 public final class ReplyApi implements HttpServer.RouteSet {
 
@@ -37,16 +45,70 @@ public final class ReplyApi implements HttpServer.RouteSet {
 
     private final Database database;
     private final BearerAuth auth;
+    /** The campaign's theme ids, the only ones a reviewer may tag with. */
+    private final Set<String> themeIds;
+    private final Clock clock;
 
-    public ReplyApi(Database database, BearerAuth auth) {
+    public ReplyApi(Database database, BearerAuth auth, Set<String> themeIds, Clock clock) {
         this.database = database;
         this.auth = auth;
+        this.themeIds = Set.copyOf(themeIds);
+        this.clock = clock;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/api/replies", this::json);
         routes.get("/api/replies.csv", this::csv);
+        routes.put("/api/replies/{id}/themes", this::correctThemes);
+    }
+
+    /**
+     * A reviewer's word on what a reply is about: {@code {"themes": ["transport"]}} ({@code []} for
+     * none of them). Replaces that reviewer-level judgement, outranks the participant's and the
+     * model's, survives re-tagging, and records the token's name. Answers with the reply as listed.
+     */
+    private void correctThemes(Context ctx) {
+        String reviewer = auth.require(ctx);
+        int id = pathId(ctx);
+        List<String> themes = themesIn(ctx.body());
+        ReplyView reply = database.write(tx -> {
+            Optional<ReplyView> found = new ReplyRepository(tx).byId(id);
+            found.ifPresent(r -> new TagRepository(tx).setPeoplesTags(id, TagRepository.REVIEWER, themes, reviewer,
+                    clock.millis()));
+            return found.orElse(null);
+        });
+        if (reply == null) throw new NotFoundResponse("No reply " + id + ".", Map.of());
+        ctx.json(asJson(reply, new TagRepository(database.dsl()).forReply(id)));
+    }
+
+    private static int pathId(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("The reply id must be a whole number.", Map.of());
+        }
+    }
+
+    private List<String> themesIn(String body) {
+        String usage = "Send JSON like {\"themes\": [\"transport\", \"gp_access\"]}, or {\"themes\": []} for none of them.";
+        JsonNode themes;
+        try {
+            JsonNode json = HttpServer.JSON.readTree(body);
+            themes = json == null ? null : json.get("themes");
+        } catch (IOException e) {
+            throw new BadRequestResponse(usage, Map.of());
+        }
+        if (themes == null || !themes.isArray()) throw new BadRequestResponse(usage, Map.of());
+        List<String> out = new ArrayList<>();
+        for (JsonNode theme : themes) {
+            if (!theme.isTextual() || !themeIds.contains(theme.asText())) {
+                throw new BadRequestResponse("Unknown theme " + theme + ": use one of " + new TreeSet<>(themeIds) + ".",
+                        Map.of());
+            }
+            if (!out.contains(theme.asText())) out.add(theme.asText());
+        }
+        return out;
     }
 
     private void json(Context ctx) {
@@ -112,6 +174,7 @@ public final class ReplyApi implements HttpServer.RouteSet {
             tag.put("confidence", Math.round(t.getConfidence() * 1000) / 1000.0);
             tag.put("source", t.getSource());
             tag.put("model_version", t.getModelVersion());
+            tag.put("tagged_by", t.getTaggedBy());
             return tag;
         }).toList());
         json.put("language", r.language());

@@ -226,7 +226,8 @@ public final class Inbox {
         private void storeConfirmedThemes(Effect.ThemesConfirmed confirmed) {
             if (!consented || conversation == null) return;
             new ReplyRepository(tx).latestFor(conversation.getId(), confirmed.questionId())
-                    .ifPresent(reply -> new TagRepository(tx).setParticipantTags(reply.getId(), confirmed.themes(), now));
+                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply.getId(), TagRepository.PARTICIPANT,
+                            confirmed.themes(), null, now));
         }
 
         Receipt finish(Turn turn) {

@@ -41,6 +41,13 @@ public final class ModelAnalyzer implements TextAnalyzer {
         return classifier.modelVersion();
     }
 
+    /** The campaign's theme ids, in the order of its themes file. */
+    public java.util.Set<String> themeIds() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        classifier.themes().forEach(theme -> ids.add(theme.id()));
+        return ids;
+    }
+
     /** Category ids as stored on flags: snake case, like theme ids. */
     static String storedId(RiskCategory category) {
         return category.name().toLowerCase(Locale.ROOT);

@@ -60,6 +60,11 @@ public final class ReplyRepository {
                         row.get(REPLY.CREATED_AT)));
     }
 
+    /** One reply as reviewers see it, by id. */
+    public Optional<ReplyView> byId(int id) {
+        return find(new ReplyFilter(null, null, null, null, id - 1, 1)).stream().filter(r -> r.id() == id).findFirst();
+    }
+
     /** The most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
     public Optional<ReplyRecord> latestFor(int conversationId, String questionId) {
         return db.selectFrom(REPLY)

@@ -38,13 +38,22 @@ public final class TagRepository {
     }
 
     /**
-     * The participant's own word on what their reply is about, replacing any they gave before; an
-     * empty list stores {@link #NO_THEME}. The model's tags on the reply are left as they are.
+     * A person's word on what a reply is about (the participant's in the conversation, or a
+     * reviewer's through the API), replacing any that same kind of person gave before; an empty
+     * list stores {@link #NO_THEME}. The model's tags, and the other kind of person's, stay.
      */
-    public void setParticipantTags(int replyId, List<String> themes, long now) {
-        db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(PARTICIPANT)).execute();
+    public void setPeoplesTags(int replyId, String source, List<String> themes, String taggedBy, long now) {
+        if (MODEL.equals(source)) throw new IllegalArgumentException("people's tags only");
+        db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(source)).execute();
         for (String theme : themes.isEmpty() ? List.of(NO_THEME) : themes) {
-            add(replyId, theme, PERSON_CONFIDENCE, PARTICIPANT, null, now);
+            db.insertInto(REPLY_TAG)
+                    .set(REPLY_TAG.REPLY_ID, replyId)
+                    .set(REPLY_TAG.THEME, theme)
+                    .set(REPLY_TAG.CONFIDENCE, PERSON_CONFIDENCE)
+                    .set(REPLY_TAG.SOURCE, source)
+                    .set(REPLY_TAG.TAGGED_BY, taggedBy)
+                    .set(REPLY_TAG.CREATED_AT, now)
+                    .execute();
         }
     }
 
@@ -55,17 +64,21 @@ public final class TagRepository {
     }
 
     /**
-     * The themes a reply counts under: people's judgement (participant or reviewer) when there is
-     * any, else the model's. "None of these" from a person means no theme at all.
+     * The themes a reply counts under: a reviewer's when there are any, else the participant's, else
+     * the model's. "None of these" from a person means no theme at all.
      */
     public static List<String> effectiveThemes(List<ReplyTagRecord> tags) {
-        boolean byPeople = tags.stream().anyMatch(t -> !MODEL.equals(t.getSource()));
-        return tags.stream()
-                .filter(t -> byPeople != MODEL.equals(t.getSource()))
-                .map(ReplyTagRecord::getTheme)
-                .filter(theme -> !NO_THEME.equals(theme))
-                .distinct()
-                .toList();
+        for (String source : List.of(REVIEWER, PARTICIPANT, MODEL)) {
+            if (tags.stream().anyMatch(t -> source.equals(t.getSource()))) {
+                return tags.stream()
+                        .filter(t -> source.equals(t.getSource()))
+                        .map(ReplyTagRecord::getTheme)
+                        .filter(theme -> !NO_THEME.equals(theme))
+                        .distinct()
+                        .toList();
+            }
+        }
+        return List.of();
     }
 
     public List<ReplyTagRecord> forReply(int replyId) {

@@ -12,10 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.chinwag.store.ConversationRepository.StoredState;
+import org.chinwag.store.schema.tables.records.ReplyTagRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The repositories against a real SQLite file, migrated by Flyway exactly as the service does. */
 class StoreTest {
@@ -135,14 +138,36 @@ class StoreTest {
         db.write(tx -> {
             var tags = new TagRepository(tx);
             tags.add(reply, "transport", 0.9, TagRepository.MODEL, "m1", 1);
-            tags.add(reply, "green_spaces", 1.0, TagRepository.REVIEWER, null, 2);
-            tags.setParticipantTags(reply, List.of("gp_access"), 3);
-            tags.setParticipantTags(reply, List.of("transport"), 4); // a second word replaces the first
+            tags.setPeoplesTags(reply, TagRepository.REVIEWER, List.of("green_spaces"), "reviewer-1", 2);
+            tags.setPeoplesTags(reply, TagRepository.PARTICIPANT, List.of("gp_access"), null, 3);
+            tags.setPeoplesTags(reply, TagRepository.PARTICIPANT, List.of("transport"), null, 4); // a second word replaces the first
             return tags.removeModelTags(reply);
         });
         var left = new TagRepository(db.dsl()).forReply(reply);
         assertEquals(List.of("green_spaces/reviewer", "transport/participant"), left.stream().map(t -> t.getTheme() + "/" + t.getSource()).toList());
+        assertEquals("reviewer-1", left.get(0).getTaggedBy());
         assertTrue(new TagRepository(db.dsl()).hasPeoplesTags(reply));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        model:transport model:gp_access                              | transport gp_access
+        model:transport participant:gp_access                        | gp_access
+        model:transport participant:none                             | ''
+        model:transport participant:gp_access reviewer:crime_safety  | crime_safety
+        participant:gp_access reviewer:none                          | ''
+        ''                                                           | ''
+        """)
+    void aReviewerOutranksTheParticipantWhoOutranksTheModel(String tags, String counted) {
+        List<ReplyTagRecord> records = new java.util.ArrayList<>();
+        for (String tag : tags.split(" ")) {
+            if (tag.isBlank()) continue;
+            ReplyTagRecord record = new ReplyTagRecord();
+            record.setSource(tag.substring(0, tag.indexOf(':')));
+            record.setTheme(tag.substring(tag.indexOf(':') + 1));
+            records.add(record);
+        }
+        assertEquals(counted.isBlank() ? List.of() : List.of(counted.split(" ")), TagRepository.effectiveThemes(records));
     }
 
     @Test
