@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Behaviour of the classifier trained on the real big-chat intents. The model is trained once
- * (or loaded from target/test-models when a previous run left it there) for the whole class.
+ * for the whole class: by the build (process-classes puts it in target/classes/models), so here it
+ * is normally loaded from there, and trained only when the intents changed since.
  */
 class ThemeClassifierTest {
   static final Path INTENTS = Path.of("intents");
-  static final Path CACHE = Path.of("target", "test-models");
+  static final Path CACHE = Path.of("target", "classes", "models");
   static ThemeClassifier classifier;
 
   @BeforeAll
