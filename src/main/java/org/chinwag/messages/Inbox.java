@@ -75,7 +75,7 @@ public final class Inbox {
         return receipt;
     }
 
-    /** Ids, kinds and counts only: never text, channel ids or pseudonyms of people who asked to be forgotten. */
+    /** Ids, kinds and counts only: never text, channel ids or pseudonyms. */
     private static void logged(Receipt receipt, ChannelMessage message) {
         if (receipt.duplicate()) {
             log.debug("{} delivery already stored; ignored", message.channel());
@@ -161,10 +161,10 @@ public final class Inbox {
         void safeguard() {
             TextAnalysis.Risk risk = analysis.risk();
             if (!risk.atRisk()) return;
-            new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId,
-                    String.join(",", risk.categories()), risk.detectedBy(), now);
-            signposting = risk.signposting();
             riskCategories = String.join(",", risk.categories());
+            new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId,
+                    riskCategories, risk.detectedBy(), now);
+            signposting = risk.signposting();
         }
 
         void apply(Effect effect, ConversationState finalState) {
