@@ -27,12 +27,18 @@ public final class TagRepository {
     }
 
     public void add(int replyId, String theme, double confidence, String source, String modelVersion, long now) {
+        insert(replyId, theme, confidence, source, modelVersion, null, now);
+    }
+
+    private void insert(int replyId, String theme, double confidence, String source, String modelVersion,
+                        String taggedBy, long now) {
         db.insertInto(REPLY_TAG)
                 .set(REPLY_TAG.REPLY_ID, replyId)
                 .set(REPLY_TAG.THEME, theme)
                 .set(REPLY_TAG.CONFIDENCE, confidence)
                 .set(REPLY_TAG.SOURCE, source)
                 .set(REPLY_TAG.MODEL_VERSION, modelVersion)
+                .set(REPLY_TAG.TAGGED_BY, taggedBy)
                 .set(REPLY_TAG.CREATED_AT, now)
                 .execute();
     }
@@ -46,14 +52,7 @@ public final class TagRepository {
         if (MODEL.equals(source)) throw new IllegalArgumentException("people's tags only");
         db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(source)).execute();
         for (String theme : themes.isEmpty() ? List.of(NO_THEME) : themes) {
-            db.insertInto(REPLY_TAG)
-                    .set(REPLY_TAG.REPLY_ID, replyId)
-                    .set(REPLY_TAG.THEME, theme)
-                    .set(REPLY_TAG.CONFIDENCE, PERSON_CONFIDENCE)
-                    .set(REPLY_TAG.SOURCE, source)
-                    .set(REPLY_TAG.TAGGED_BY, taggedBy)
-                    .set(REPLY_TAG.CREATED_AT, now)
-                    .execute();
+            insert(replyId, theme, PERSON_CONFIDENCE, source, null, taggedBy, now);
         }
     }
 
