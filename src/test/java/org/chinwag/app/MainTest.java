@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chinwag.conversation.Inbound;
-import org.chinwag.messages.ChannelMessage;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +76,8 @@ class MainTest {
     @Test
     void retagReplacesTheModelsTagsAndKeepsTheParticipants() throws Exception {
         try (RunningService service = RunningService.start(dir, Map.of())) {
-            var inbox = service.service().inbox();
-            inbox.receive(new ChannelMessage("telegram", "4242", "1", Inbound.fromTyped("/start"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "2", new Inbound.ButtonPress("yes", "Yes"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "3", Inbound.fromTyped("The leisure centre"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "4",
-                    Inbound.fromTyped("The buses never come and I can't get a GP appointment"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "5", new Inbound.ButtonPress("yes", "Yes"), "en"));
+            service.consentAndAnswer("4242", "The leisure centre", "The buses never come and I can't get a GP appointment");
+            service.receive("4242", new Inbound.ButtonPress("yes", "Yes")); // "Did I get that right?"
             var db = service.service().database().dsl();
             assertTrue(db.fetchCount(REPLY_TAG, REPLY_TAG.SOURCE.eq("participant")) > 0, "the resident confirmed themes");
             // as if an older model had tagged history: a wrong tag, under an old version
@@ -124,10 +118,7 @@ class MainTest {
     void participantShowAndForgetActOnTheReferenceTheResidentWasGiven() throws Exception {
         String pseudonym;
         try (RunningService service = RunningService.start(dir, Map.of())) {
-            var inbox = service.service().inbox();
-            inbox.receive(new ChannelMessage("telegram", "4242", "1", Inbound.fromTyped("/start"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "2", new Inbound.ButtonPress("yes", "Yes"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "4242", "3", Inbound.fromTyped("The leisure centre"), "en"));
+            service.consentAndAnswer("4242", "The leisure centre");
             pseudonym = service.service().database().dsl().fetchValue("select pseudonym from participant").toString();
         }
         Run shown = run("participant", "show", pseudonym);

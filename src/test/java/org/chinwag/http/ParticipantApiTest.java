@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.chinwag.conversation.Inbound;
-import org.chinwag.messages.ChannelMessage;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +23,7 @@ class ParticipantApiTest {
     void staffCanSeeAndEraseWhatIsHeldByReference() throws Exception {
         try (RunningService service = RunningService.start(dir, Map.of())) {
             String token = service.createToken("dpo");
-            var inbox = service.service().inbox();
-            inbox.receive(new ChannelMessage("telegram", "5151", "1", Inbound.fromTyped("/start"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "5151", "2", new Inbound.ButtonPress("yes", "Yes"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "5151", "3", Inbound.fromTyped("Allotments"), "en"));
+            service.consentAndAnswer("5151", "Allotments");
             String pseudonym = service.service().database().dsl().fetchValue("select pseudonym from participant").toString();
 
             assertEquals(401, service.get("/api/participants/" + pseudonym, null).statusCode());

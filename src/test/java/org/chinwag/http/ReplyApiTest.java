@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.chinwag.conversation.Inbound;
-import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Retagger;
 import org.chinwag.messages.TextAnalysis;
 import org.chinwag.messages.TextAnalyzer;
@@ -37,14 +36,9 @@ class ReplyApiTest {
         for (int resident = 1; resident <= 3; resident++) {
             String id = "90000000000" + resident;
             String event = resident == 3 ? "/start LIBRARY" : "/start";
-            receive(id, "a" + resident, Inbound.fromTyped(event));
-            receive(id, "b" + resident, new Inbound.ButtonPress("yes", "Yes"));
-            receive(id, "c" + resident, Inbound.fromTyped("Answer from resident " + resident + ", with \"quotes\", commas"));
+            service.receive(id, Inbound.fromTyped(event), new Inbound.ButtonPress("yes", "Yes"),
+                    Inbound.fromTyped("Answer from resident " + resident + ", with \"quotes\", commas"));
         }
-    }
-
-    static void receive(String who, String id, Inbound event) {
-        service.service().inbox().receive(new ChannelMessage("telegram", who, id, event, "en"));
     }
 
     @AfterAll
@@ -122,10 +116,7 @@ class ReplyApiTest {
     void aReviewerCorrectsTheThemesAndTheCorrectionOutranksTheModelAndSurvivesRetagging(@TempDir Path own) throws Exception {
         try (RunningService reviewing = RunningService.start(own, Map.of())) {
             String reviewer = reviewing.createToken("reviewer-anna");
-            var inbox = reviewing.service().inbox();
-            inbox.receive(new ChannelMessage("telegram", "42", "1", Inbound.fromTyped("/start"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "42", "2", new Inbound.ButtonPress("yes", "Yes"), "en"));
-            inbox.receive(new ChannelMessage("telegram", "42", "3", Inbound.fromTyped("The buses never come"), "en"));
+            reviewing.consentAndAnswer("42", "The buses never come");
             JsonNode listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
             assertEquals("[\"transport\"]", listed.get("themes").toString(), "the model's tag counts before a person speaks");
             int id = listed.get("id").asInt();

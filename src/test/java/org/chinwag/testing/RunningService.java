@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chinwag.app.Service;
+import org.chinwag.conversation.Inbound;
+import org.chinwag.messages.ChannelMessage;
 import org.chinwag.app.Settings;
 import org.chinwag.store.TokenRepository;
 
@@ -25,6 +28,8 @@ public final class RunningService implements AutoCloseable {
     private final Clock clock;
     private Service service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Update ids for {@link #receive}: unique across every service a test starts on the same database. */
+    private static final AtomicLong UPDATE_IDS = new AtomicLong();
 
     private RunningService(Path dir, Map<String, String> env, Clock clock) {
         this.dir = dir;
@@ -80,6 +85,19 @@ public final class RunningService implements AutoCloseable {
     /** Creates an API token in this service's database. */
     public String createToken(String name) {
         return service.database().write(tx -> new TokenRepository(tx).create(name, System.currentTimeMillis()));
+    }
+
+    /** A Telegram resident's events straight into the inbox (no Bot API), each with a new update id. */
+    public void receive(String chatId, Inbound... events) {
+        for (Inbound event : events) {
+            service.inbox().receive(new ChannelMessage("telegram", chatId, "u" + UPDATE_IDS.incrementAndGet(), event, "en"));
+        }
+    }
+
+    /** A Telegram resident who starts a chat, consents, and types each answer in turn. */
+    public void consentAndAnswer(String chatId, String... answers) {
+        receive(chatId, Inbound.fromTyped("/start"), new Inbound.ButtonPress("yes", "Yes"));
+        for (String answer : answers) receive(chatId, Inbound.fromTyped(answer));
     }
 
     public HttpResponse<String> get(String path, String bearerToken) {
