@@ -31,7 +31,11 @@ public final class Main {
               migrate                    apply database migrations and exit
               classify                   tag replies read from stdin, one per line; JSON lines on stdout
               evaluate [--folds N]       cross-validated and held-out scores of the theme classifier
-              evaluate-risk              recall and false alarms of the safeguarding detector
+              evaluate-risk [--mistakes] [--heldout-mistakes] [--language CODE]
+                                         recall and false alarms of the safeguarding detector on
+                                         disclosures, hard everyday lines and ordinary replies;
+                                         --mistakes lists the cross-validation mistakes (to learn
+                                         from), --heldout-mistakes the held-out ones (never tune on them)
               retag                      re-run the current theme model over stored replies
               token create --name NAME   create an API token (printed once)
               token revoke --name NAME   revoke an API token
@@ -84,7 +88,15 @@ public final class Main {
                 int folds = rest.size() == 2 && rest.get(0).equals("--folds") ? Integer.parseInt(rest.get(1)) : 10;
                 EvaluateCli.run(Models.intentsFolder(settings), settings.campaignId(), folds, out, settings.modelDir());
             }
-            case "evaluate-risk" -> SafeguardEval.run(Models.intentsFolder(settings), settings.campaignId(), out);
+            case "evaluate-risk" -> {
+                int language = rest.indexOf("--language");
+                if (language >= 0 && language + 1 >= rest.size()) {
+                    err.println("chinwag: evaluate-risk --language needs a language code, e.g. --language pl");
+                    return 2;
+                }
+                SafeguardEval.run(Models.intentsFolder(settings), settings.campaignId(), out, rest.contains("--mistakes"),
+                        rest.contains("--heldout-mistakes"), language >= 0 ? rest.get(language + 1) : null);
+            }
             case "retag" -> {
                 ModelAnalyzer analyzer = Models.analyzer(settings);
                 try (Database db = Database.open(settings.dbUrl())) {

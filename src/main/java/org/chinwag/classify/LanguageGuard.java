@@ -79,6 +79,15 @@ final class LanguageGuard {
       return new Result(defaultLanguage, true);
     }
     boolean nonLatin = latin * 2 < letters;
+    if (nonLatin) {
+      LanguageIdentifier.Result id = LanguageIdentifier.standard().detect(text);
+      return new Result(id.language(), campaignLanguages.contains(id.language()));
+    }
+    // marker words of a language we know ("nie", "jest", "naxwazim") outweigh a shaky English guess
+    LanguageIdentifier.Result marked = LanguageIdentifier.standard().detect(text);
+    if (marked != null && marked.confident() && !campaignLanguages.contains(marked.language())) {
+      return new Result(marked.language(), false);
+    }
     double knownRatio = 1;
     if (!nonLatin) {
       // Count words, ignoring capitalised words after the first (names of places, shops, people).

@@ -177,7 +177,7 @@ public final class Engine {
             return out.say(script.text(BotText.UNSUPPORTED)).send(Prompts.of(script, step, state)).turn(state);
         }
         if (signals.risk() && inbound instanceof Inbound.Text text && !text.text().isBlank()) {
-            return holdForSafeguarding(step, state, text.text().strip(), out);
+            return holdForSafeguarding(script, step, state, text.text().strip(), out);
         }
         if (step.type() == StepType.REFLECT) return Reflecting.answer(script, state, step, inbound, out);
         Answer answer = TypedAnswers.interpret(step, inbound);
@@ -220,13 +220,13 @@ public final class Engine {
 
     /**
      * Safeguarding hook: the text suggests someone may be at risk. The reply is still recorded
-     * (where the step records replies) but the conversation does not move on and the engine says
-     * nothing: the messages layer sends the campaign's signposting instead. The resident's next
-     * message is taken as the answer to the same question.
+     * (where the step records replies) but the conversation does not move on: the messages layer
+     * sends the campaign's signposting first, then the engine asks the same question again, so the
+     * resident's next message is stored against the question it answers.
      */
-    private static Turn holdForSafeguarding(Step step, ConversationState state, String text, TurnBuilder out) {
+    private static Turn holdForSafeguarding(Script script, Step step, ConversationState state, String text, TurnBuilder out) {
         if (step.type().recordsReply()) out.record(new Effect.ReplyGiven(step.id(), text));
-        return out.turn(state);
+        return out.send(Prompts.of(script, step, state)).turn(state);
     }
 
     /** After the end, more text is still worth keeping: record it and point to /restart. */

@@ -56,8 +56,9 @@ public final class ClassifyApi implements HttpServer.RouteSet {
 
     /**
      * One classified reply: {@code text}, {@code themes} (above threshold, highest first, rounded
-     * confidences), {@code language}, {@code risk}, and {@code needs_review} when the language has
-     * no training data.
+     * confidences), {@code language}, {@code risk} (true whenever the bot would send helplines),
+     * {@code risk_level} (urgent, check or none), {@code risk_categories}, and {@code needs_review}
+     * when the language has no training data or no safeguarding cues.
      */
     public static Map<String, Object> asJson(String text, TextAnalysis analysis) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -70,7 +71,9 @@ public final class ClassifyApi implements HttpServer.RouteSet {
         }).toList());
         json.put("language", analysis.language());
         json.put("risk", analysis.risk().atRisk());
-        if (analysis.needsReview()) json.put("needs_review", true);
+        json.put("risk_level", analysis.risk().level());
+        json.put("risk_categories", analysis.risk().categories());
+        if (analysis.needsReview() || analysis.risk().needsReview()) json.put("needs_review", true);
         return json;
     }
 }

@@ -14,7 +14,8 @@ import org.chinwag.store.SafeguardingFlagRepository;
 import org.chinwag.store.SafeguardingFlagRepository.FlagView;
 
 /**
- * Safeguarding flags for staff, open ones first: {@code GET /api/safeguarding} (add {@code ?all=true}
+ * Safeguarding flags for staff, open ones first (urgent, then check-ins, then messages in a language
+ * the detector cannot read): {@code GET /api/safeguarding} (add {@code ?all=true}
  * for acknowledged ones too) and {@code POST /api/safeguarding/{id}/acknowledge}, which records who
  * (the token's name) and when.
  */
@@ -63,7 +64,9 @@ public final class SafeguardingApi implements HttpServer.RouteSet {
         json.put("id", flag.id());
         json.put("participant", flag.participant());
         json.put("channel", flag.channel());
-        json.put("categories", java.util.List.of(flag.categories().split(",")));
+        json.put("level", flag.level());
+        json.put("categories", flag.categories().isEmpty() ? java.util.List.of() : java.util.List.of(flag.categories().split(",")));
+        json.put("language", flag.language());
         json.put("detected_by", flag.detectedBy());
         json.put("created_at", Instant.ofEpochMilli(flag.createdAt()).toString());
         json.put("text", flag.text() == null ? null : REDACTOR.redact(flag.text()));

@@ -160,11 +160,16 @@ public final class Inbox {
          */
         void safeguard() {
             TextAnalysis.Risk risk = analysis.risk();
-            if (!risk.atRisk()) return;
-            riskCategories = String.join(",", risk.categories());
-            new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId,
-                    riskCategories, risk.detectedBy(), now);
-            signposting = risk.signposting();
+            if (risk.atRisk()) {
+                riskCategories = String.join(",", risk.categories());
+                new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId, risk.level(),
+                        riskCategories, risk.detectedBy(), risk.language(), now);
+                signposting = risk.signposting();
+            } else if (risk.needsReview()) {
+                // a language the detector has no cues for is never passed silently: a person reads it
+                new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId, "review",
+                        "", "language", risk.language(), now);
+            }
         }
 
         void apply(Effect effect, ConversationState finalState) {

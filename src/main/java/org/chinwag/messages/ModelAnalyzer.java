@@ -29,10 +29,10 @@ public final class ModelAnalyzer implements TextAnalyzer {
         List<TextAnalysis.ThemeScore> themes = classification.themes().stream()
                 .map(t -> new TextAnalysis.ThemeScore(t.id(), t.confidence()))
                 .toList();
-        TextAnalysis.Risk found = risk.risk()
-                ? new TextAnalysis.Risk(true, risk.categories().stream().map(ModelAnalyzer::storedId).sorted().toList(),
-                        risk.source(), signposting.messageFor(risk.categories()))
-                : TextAnalysis.Risk.NONE;
+        TextAnalysis.Risk found = new TextAnalysis.Risk(risk.level().id(),
+                risk.categories().stream().map(ModelAnalyzer::storedId).sorted().toList(), risk.source(),
+                risk.risk() ? signposting.messageFor(risk.level(), risk.categories(), risk.language()) : null,
+                risk.language(), risk.needsReview());
         return new TextAnalysis(themes, classifier.modelVersion(), classification.language(),
                 classification.needsReview(), found);
     }

@@ -23,16 +23,24 @@ public record TextAnalysis(List<ThemeScore> themes, String modelVersion, String 
     public record ThemeScore(String theme, double confidence) {}
 
     /**
-     * @param atRisk      the text suggests the person may be at risk
-     * @param categories  which kinds of risk, as ids (suicide, self_harm, abuse, child_at_risk, medical_emergency)
+     * @param level       none, check (a gentle check-in with helplines) or urgent
+     * @param categories  which kinds of risk, as ids (suicide, self_harm, abuse, child_at_risk, medical_emergency, low_mood)
      * @param detectedBy  pattern, model or both
      * @param signposting the kind message with helplines to send at once
+     * @param language    the language the safeguarding check read the text as
+     * @param needsReview the detector has no cues for that language: a person must read it
      */
-    public record Risk(boolean atRisk, List<String> categories, String detectedBy, String signposting) {
-        public static final Risk NONE = new Risk(false, List.of(), null, null);
+    public record Risk(String level, List<String> categories, String detectedBy, String signposting, String language,
+                       boolean needsReview) {
+        public static final Risk NONE = new Risk("none", List.of(), null, null, null, false);
 
         public Risk {
             categories = List.copyOf(categories);
+        }
+
+        /** Whether the bot sends helplines (at either level). */
+        public boolean atRisk() {
+            return !"none".equals(level);
         }
     }
 

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * {@code detector.properties} beside the patterns: which languages' pattern files to load and the
- * model's decision threshold (chosen by cross-validation for recall; SafeguardEval prints the
- * figures to choose it again after the examples change).
+ * {@code detector.properties} beside the patterns: which languages' pattern files to load (without
+ * a {@code languages} line, every {@code patterns-<lang>.txt} in the folder), and
+ * the model's two thresholds on P(any risk): at or above {@code threshold.check} (and with no
+ * pattern hit) the bot sends the gentle check-in, at or above {@code threshold.urgent} the urgent
+ * signposting. SafeguardEval prints the figures on all three populations to choose them again.
  */
-record DetectorSettings(List<String> languages, double threshold) {
+record DetectorSettings(List<String> languages, double checkThreshold, double urgentThreshold) {
 
     static final String FILE = "detector.properties";
 
@@ -23,15 +25,31 @@ record DetectorSettings(List<String> languages, double threshold) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> languages = Arrays.stream(p.getProperty("languages", "en").split(","))
+        List<String> languages = p.getProperty("languages") == null ? List.of() : Arrays.stream(p.getProperty("languages").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        double threshold;
+        if (!languages.isEmpty() && !languages.contains("en")) throw new IllegalStateException(source + ": languages must include en");
+        double check = threshold(source, p, "threshold.check", "0.5");
+        double urgent = threshold(source, p, "threshold.urgent", "0.9");
+        if (urgent < check) throw new IllegalStateException(source + ": threshold.urgent must be at least threshold.check");
+        return new DetectorSettings(languages, check, urgent);
+    }
+
+    private static double threshold(String source, Properties p, String key, String fallback) {
+        double t;
         try {
-            threshold = Double.parseDouble(p.getProperty("threshold", "0.5").strip());
+            t = Double.parseDouble(p.getProperty(key, fallback).strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(source + ": threshold must be a number between 0 and 1");
+            throw new IllegalStateException(source + ": " + key + " must be a number between 0 and 1");
         }
-        if (threshold <= 0 || threshold >= 1) throw new IllegalStateException(source + ": threshold must be between 0 and 1");
-        return new DetectorSettings(languages, threshold);
+        if (t <= 0 || t > 1) throw new IllegalStateException(source + ": " + key + " must be above 0 and at most 1");
+        return t;
+    }
+
+    DetectorSettings withLanguages(List<String> found) {
+        return new DetectorSettings(found, checkThreshold, urgentThreshold);
+    }
+
+    DetectorSettings withThresholds(double check, double urgent) {
+        return new DetectorSettings(languages, check, urgent);
     }
 }

@@ -22,6 +22,9 @@ interface IntentFiles {
 
     String describe(String relativePath);
 
+    /** The files directly in a folder (relative to the intents folder), sorted; none if it is missing. */
+    java.util.List<String> list(String relativeDir);
+
     static IntentFiles folder(Path intentsDir) {
         return new IntentFiles() {
             @Override
@@ -38,6 +41,17 @@ interface IntentFiles {
             @Override
             public String describe(String relativePath) {
                 return intentsDir.resolve(relativePath).toString();
+            }
+
+            @Override
+            public java.util.List<String> list(String relativeDir) {
+                Path dir = intentsDir.resolve(relativeDir);
+                if (!Files.isDirectory(dir)) return java.util.List.of();
+                try (var files = Files.list(dir)) {
+                    return files.filter(Files::isRegularFile).map(f -> relativeDir + f.getFileName()).sorted().toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + dir, e);
+                }
             }
         };
     }
@@ -57,6 +71,15 @@ interface IntentFiles {
             @Override
             public String describe(String relativePath) {
                 return "classpath:intents/" + relativePath;
+            }
+
+            /** From the index of bundled files that the build writes ({@code intents/files.txt}). */
+            @Override
+            public java.util.List<String> list(String relativeDir) {
+                return read("files.txt").map(index -> index.lines().map(String::strip)
+                                .filter(f -> f.startsWith(relativeDir) && f.indexOf('/', relativeDir.length()) < 0)
+                                .sorted().toList())
+                        .orElse(java.util.List.of());
             }
         };
     }

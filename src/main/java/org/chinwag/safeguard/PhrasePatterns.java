@@ -2,69 +2,68 @@ package org.chinwag.safeguard;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * The curated phrase patterns from {@code patterns-<lang>.txt}. Each line is
- * {@code kind | pattern}: kind is a risk category id, {@code idiom} (a harmless figure of speech
- * that is blanked out before anything else looks at the text), {@code define} (a named piece of
- * pattern, used as {name}), {@code spell} (a text-speak word and its plain form, "wanna => want
- * to") or {@code group} (words that play the same part, a hint for the model: "group | violence =
- * hit punch kick"). Patterns are Java regular expressions matched against normalised text, whole
- * words only.
+ * One language's curated phrase patterns, from {@code patterns-<lang>.txt}. Each line is
+ * {@code kind | body}: kind is a risk category id (an urgent hit), {@code <category>:check} (a hit
+ * at the gentler check level), {@code idiom} (a harmless figure of speech blanked out before
+ * anything else looks at the text), {@code define} (a named piece of pattern, used as {name}),
+ * {@code spell} (a text-speak word and its plain form, "wanna => want to"), {@code group} (words
+ * that play the same part, a hint for the model) or {@code option} ({@code no-word-boundaries} for
+ * languages written without spaces). Patterns are Java regular expressions matched against
+ * normalised text, whole words only.
  */
 final class PhrasePatterns {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{([a-z][a-z0-9_-]*)}");
+    /** What is not a letter of the language in a pattern body: escapes, define references, group syntax. */
+    private static final Pattern SYNTAX = Pattern.compile("\\\\[a-zA-Z]|\\{[a-z0-9_,-]*}|\\(\\?<?[=!:]?|\\[\\^?");
 
-    record CategoryPattern(RiskCategory category, Pattern pattern) {}
+    /** One place a risk pattern matched, in the text as {@link #prepare} left it. */
+    record Hit(RiskCategory category, RiskLevel level, int start, int end) {}
 
-    private final List<CategoryPattern> risks = new ArrayList<>();
-    private final List<Pattern> idioms = new ArrayList<>();
-    private final Map<String, String> spellings = new LinkedHashMap<>();
-    private final Map<String, String> definitions = new LinkedHashMap<>();
+    private record Rule(RiskCategory category, RiskLevel level, Pattern pattern, RequiredText required) {}
+
+    private record Idiom(Pattern pattern, RequiredText required) {}
+
+    private final String language;
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<Idiom> idioms = new ArrayList<>();
+    private final Map<String, String> spellings = new HashMap<>();
+    private final PatternFile file = new PatternFile();
     private final Map<String, List<String>> wordGroups = new LinkedHashMap<>();
+    private final Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+    private final Map<Character.UnicodeScript, Integer> letterCounts = new HashMap<>();
 
-    /** Reads one or more pattern files; {@code source} names them in error messages. */
+    PhrasePatterns(String language) {
+        this.language = language;
+    }
+
+    /** Parses one pattern file; {@code source} names it in error messages, with line numbers. */
+    static PhrasePatterns parse(String language, String source, String content) {
+        PhrasePatterns p = new PhrasePatterns(language);
+        p.add(source, content);
+        return p;
+    }
+
     void add(String source, String content) {
-        List<String> problems = new ArrayList<>();
-        String[] lines = content.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            int bar = line.indexOf('|');
-            if (bar < 0) {
-                problems.add("line " + (i + 1) + ": expected 'kind | pattern'");
-                continue;
-            }
-            String kind = line.substring(0, bar).strip();
-            String body = line.substring(bar + 1).strip();
-            try {
-                addLine(kind, body);
-            } catch (IllegalArgumentException e) {
-                problems.add("line " + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) throw new IllegalStateException(source + ": " + String.join("; ", problems));
+        file.read(source, content, this::addLine);
+        decideScripts();
     }
 
     private void addLine(String kind, String body) {
         switch (kind) {
+            case "define" -> { } // handled by the file
             case "spell" -> {
                 String[] parts = body.split("=>");
                 if (parts.length != 2) throw new IllegalArgumentException("spell lines look like 'wanna => want to'");
-                spellings.put(parts[0].strip(), parts[1].strip());
-            }
-            case "define" -> {
-                int eq = body.indexOf('=');
-                if (eq < 0) throw new IllegalArgumentException("define lines look like 'name = pattern'");
-                definitions.put(body.substring(0, eq).strip(), "(?:" + expand(body.substring(eq + 1).strip()) + ")");
+                for (String variant : parts[0].strip().split("\\s*,\\s*|\\s+")) spellings.put(variant, parts[1].strip());
             }
             case "group" -> {
                 int eq = body.indexOf('=');
@@ -74,34 +73,52 @@ final class PhrasePatterns {
                     wordGroups.computeIfAbsent(word, w -> new ArrayList<>()).add(group);
                 }
             }
-            case "idiom" -> idioms.add(compile(body));
+            case "option" -> {
+                if (!body.equals("no-word-boundaries")) throw new IllegalArgumentException("the only option is 'no-word-boundaries'");
+                if (!rules.isEmpty() || !idioms.isEmpty()) throw new IllegalArgumentException("options come before any pattern");
+                file.wordBoundaries = false;
+            }
+            case "idiom" -> idioms.add(new Idiom(file.compile(body), file.required(body)));
             default -> {
-                RiskCategory category = RiskCategory.fromId(kind)
+                boolean check = kind.endsWith(":check");
+                String id = check ? kind.substring(0, kind.length() - ":check".length()) : kind;
+                RiskCategory category = RiskCategory.fromId(id)
                         .orElseThrow(() -> new IllegalArgumentException("unknown kind '" + kind + "'"));
-                risks.add(new CategoryPattern(category, compile(body)));
+                if (category == RiskCategory.LOW_MOOD && !check) {
+                    throw new IllegalArgumentException("low-mood is only ever a check: write 'low-mood:check'");
+                }
+                rules.add(new Rule(category, check ? RiskLevel.CHECK : RiskLevel.URGENT, file.compile(body), file.required(body)));
             }
         }
+        // define and group names are ours, not the language's
+        countLetters(kind.equals("define") || kind.equals("group") ? body.substring(body.indexOf('=') + 1) : body);
     }
 
-    private Pattern compile(String body) {
-        try {
-            // Whole words: a match may not start or end inside a word (it may end on a space).
-            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + expand(body) + ")(?:(?![\\p{L}\\p{N}])|(?<=\\s))");
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("bad pattern: " + e.getDescription());
-        }
+    private void countLetters(String body) {
+        String letters = SYNTAX.matcher(body).replaceAll(" ");
+        letters.codePoints().filter(Character::isLetter)
+                .forEach(cp -> letterCounts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum));
     }
 
-    private String expand(String body) {
-        Matcher m = REFERENCE.matcher(body);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String definition = definitions.get(m.group(1));
-            if (definition == null) throw new IllegalArgumentException("{" + m.group(1) + "} is not defined above");
-            m.appendReplacement(out, Matcher.quoteReplacement(definition));
-        }
-        m.appendTail(out);
-        return out.toString();
+    /**
+     * The scripts this language's patterns are written in (a script with at least a tenth of their
+     * letters): a text with no letter in any of them cannot match, so the patterns are not run on it.
+     */
+    private void decideScripts() {
+        int total = letterCounts.values().stream().mapToInt(Integer::intValue).sum();
+        scripts.clear();
+        letterCounts.forEach((script, n) -> {
+            if (n * 10 >= total) scripts.add(script);
+        });
+    }
+
+    String language() {
+        return language;
+    }
+
+    boolean writtenIn(Set<Character.UnicodeScript> textScripts) {
+        for (Character.UnicodeScript s : scripts) if (textScripts.contains(s)) return true;
+        return false;
     }
 
     /** Each grouped word and the groups it belongs to. */
@@ -109,27 +126,55 @@ final class PhrasePatterns {
         return wordGroups;
     }
 
-    Map<String, String> spellings() {
-        return spellings;
-    }
-
-    /** Blanks every idiom in already-normalised text, leaving the rest (which may still disclose risk). */
-    String withoutIdioms(String normalised) {
-        String s = normalised;
-        for (Pattern idiom : idioms) s = idiom.matcher(s).replaceAll(" ~ ");
+    /** Normalised text with this language's spellings applied and its idioms blanked out. */
+    String prepare(String normalised) {
+        String s = spelled(normalised);
+        for (Idiom idiom : idioms) {
+            if (idiom.required().passes(s)) s = idiom.pattern().matcher(s).replaceAll(" ~ ");
+        }
         return s;
     }
 
-    /** Categories whose patterns match normalised, idiom-free text. */
-    Set<RiskCategory> match(String text) {
-        Set<RiskCategory> found = EnumSet.noneOf(RiskCategory.class);
-        for (CategoryPattern p : risks) {
-            if (!found.contains(p.category()) && p.pattern().matcher(text).find()) found.add(p.category());
+    private String spelled(String normalised) {
+        if (spellings.isEmpty()) return normalised;
+        StringBuilder out = new StringBuilder(normalised.length() + 16);
+        for (String token : normalised.split(" ")) {
+            if (token.isEmpty()) continue;
+            if (!out.isEmpty()) out.append(' ');
+            out.append(spellings.getOrDefault(token, token));
+        }
+        return out.toString();
+    }
+
+    /** Every match of every risk pattern in prepared text (context may rule some out, so all are kept). */
+    List<Hit> hits(String prepared) {
+        List<Hit> hits = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.required().passes(prepared)) continue;
+            Matcher m = rule.pattern().matcher(prepared);
+            while (m.find()) hits.add(new Hit(rule.category(), rule.level(), m.start(), m.end()));
+        }
+        return hits;
+    }
+
+    /** For the evaluation's per-pattern report: the index of the rule each hit came from, in file order. */
+    List<Integer> ruleIndexes(String prepared) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.required().passes(prepared) && rule.pattern().matcher(prepared).find()) found.add(i);
         }
         return found;
     }
 
+    /** For tests: every rule and idiom that matches the text passes its prefilter. */
+    boolean prefilterAgrees(String prepared) {
+        for (Rule rule : rules) if (rule.pattern().matcher(prepared).find() && !rule.required().passes(prepared)) return false;
+        for (Idiom idiom : idioms) if (idiom.pattern().matcher(prepared).find() && !idiom.required().passes(prepared)) return false;
+        return true;
+    }
+
     int size() {
-        return risks.size() + idioms.size();
+        return rules.size() + idioms.size();
     }
 }

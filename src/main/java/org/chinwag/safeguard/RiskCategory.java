@@ -9,7 +9,9 @@ public enum RiskCategory {
     SELF_HARM("self-harm"),
     ABUSE("abuse"),
     CHILD_AT_RISK("child-at-risk"),
-    MEDICAL_EMERGENCY("medical-emergency");
+    MEDICAL_EMERGENCY("medical-emergency"),
+    /** Low mood without an explicit risk: only ever raised at the {@link RiskLevel#CHECK} level. */
+    LOW_MOOD("low-mood");
 
     private final String id;
 

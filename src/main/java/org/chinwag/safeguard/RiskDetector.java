@@ -1,16 +1,26 @@
 package org.chinwag.safeguard;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chinwag.classify.LanguageIdentifier;
 
 /**
- * Decides whether a resident's message discloses risk. Two sources, either of which is enough
- * (missing a disclosure is far worse than a false alarm): curated phrase patterns, which are precise
- * and explainable, and a model trained on labelled examples, which catches phrasings nobody wrote a
- * pattern for. Harmless idioms ("dying for a brew") are blanked out before either looks.
+ * Decides whether a resident's message discloses risk to the writer, or someone with them, now.
+ * Three steps, each explainable:
+ * <ol>
+ *   <li>phrase patterns for every language the campaign covers (run on any text written in that
+ *       language's script, so a short message never depends on language detection) find candidate
+ *       hits; harmless idioms are blanked out first;</li>
+ *   <li>the context step ({@link ContextCues}) sets aside hits that are negated, long past or
+ *       resolved, or talk about services and issues rather than oneself, and lowers to a check-in
+ *       those about someone else;</li>
+ *   <li>a model trained on disclosures, hard everyday lines and ordinary replies catches phrasings
+ *       nobody wrote a pattern for, at two thresholds chosen on all three populations.</li>
+ * </ol>
  * Thread-safe after loading; pure apart from reading the campaign's files once (and, if asked,
  * keeping the trained model in a cache folder).
  */
@@ -18,17 +28,20 @@ public final class RiskDetector {
 
     /** A category the model suggests is kept when its probability is at least this share of the top one. */
     private static final double CATEGORY_SHARE = 0.5;
+    /** About someone else: for these a check-in (helplines for a worried friend), not an emergency. */
+    private static final Set<RiskCategory> CHECK_WHEN_SOMEONE_ELSE =
+            EnumSet.of(RiskCategory.SUICIDE, RiskCategory.SELF_HARM, RiskCategory.ABUSE, RiskCategory.LOW_MOOD);
 
-    private final TextNormaliser normaliser;
-    private final PhrasePatterns patterns;
+    static final boolean SENTENCES = !"false".equals(System.getProperty("chinwag.risk.sentences"));
+    private final SafeguardingData data;
     private final RiskModel model;
-    private final double threshold;
+    private final DetectorSettings settings;
+    private final LanguageIdentifier languages = LanguageIdentifier.standard();
 
-    private RiskDetector(TextNormaliser normaliser, PhrasePatterns patterns, RiskModel model, double threshold) {
-        this.normaliser = normaliser;
-        this.patterns = patterns;
+    private RiskDetector(SafeguardingData data, RiskModel model, DetectorSettings settings) {
+        this.data = data;
         this.model = model;
-        this.threshold = threshold;
+        this.settings = settings;
     }
 
     /** Loads {@code <intentsDir>/<campaignId>/safeguarding/}. */
@@ -41,7 +54,10 @@ public final class RiskDetector {
      * needed) keyed by a hash of the data, so restarts with unchanged files skip training.
      */
     public static RiskDetector load(Path intentsDir, String campaignId, Path cacheDir) {
-        return load(IntentFiles.folder(intentsDir), campaignId, cacheDir);
+        SafeguardingData data = SafeguardingData.read(IntentFiles.folder(intentsDir), campaignId);
+        RiskModel model = RiskModel.trainOrLoad(english(data.examples()), tokenizer(data), data.english().wordGroups(),
+                data.fingerprint(), cacheDir);
+        return new RiskDetector(data, model, data.settings());
     }
 
     /** The same files as bundled in the jar under {@code intents/}. */
@@ -49,43 +65,135 @@ public final class RiskDetector {
         return load(IntentFiles.classpath(), campaignId);
     }
 
-    /** As {@link #bundled(String)}, with the model cache of {@link #load(Path, String, Path)}. */
-    public static RiskDetector bundled(String campaignId, Path cacheDir) {
-        return load(IntentFiles.classpath(), campaignId, cacheDir);
-    }
-
     static RiskDetector load(IntentFiles files, String campaignId) {
         SafeguardingData data = SafeguardingData.read(files, campaignId);
-        return train(data, data.examples(), data.settings().threshold());
-    }
-
-    static RiskDetector load(IntentFiles files, String campaignId, Path cacheDir) {
-        SafeguardingData data = SafeguardingData.read(files, campaignId);
-        TextNormaliser normaliser = new TextNormaliser(data.patterns().spellings());
-        RiskModel model = RiskModel.trainOrLoad(data.examples(), normaliser, data.patterns(), data.fingerprint(), cacheDir);
-        return new RiskDetector(normaliser, data.patterns(), model, data.settings().threshold());
+        return train(data, data.examples(), data.settings());
     }
 
     /** Builds a detector from the campaign's patterns and the given examples (cross-validation trains on subsets). */
-    static RiskDetector train(SafeguardingData data, List<LabelledExample> examples, double threshold) {
-        TextNormaliser normaliser = new TextNormaliser(data.patterns().spellings());
-        RiskModel model = RiskModel.train(examples, normaliser, data.patterns());
-        return new RiskDetector(normaliser, data.patterns(), model, threshold);
+    static RiskDetector train(SafeguardingData data, List<LabelledExample> examples, DetectorSettings settings) {
+        return new RiskDetector(data, RiskModel.train(english(examples), tokenizer(data), data.english().wordGroups()), settings);
     }
+
+    /** The model learns from the English examples (and the ordinary replies, mostly English): other languages have their patterns. */
+    private static List<LabelledExample> english(List<LabelledExample> examples) {
+        return examples.stream().filter(e -> e.language() == null || e.language().equals("en")).toList();
+    }
+
+    /** The same detector with other thresholds (for the threshold sweep). */
+    RiskDetector withThresholds(double check, double urgent) {
+        return new RiskDetector(data, model, settings.withThresholds(check, urgent));
+    }
+
+    /** What one pass over a text found: the pattern verdict and the model's scores, before thresholds. */
+    record Reading(RiskLevel patternLevel, Set<RiskCategory> patternCategories, boolean setAside, String hitLanguage,
+                   String detectedLanguage, RiskModel.Scores scores, ContextCues.Verdict whole) {}
 
     public RiskAssessment assess(String text) {
         if (text == null || text.isBlank()) return RiskAssessment.NONE;
-        String cleaned = patterns.withoutIdioms(normaliser.normalise(text));
-        Set<RiskCategory> byPattern = patterns.match(cleaned);
-        RiskModel.Scores scores = model.score(RiskModel.tokens(normaliser, patterns, text));
-        boolean byModel = scores.risk() >= threshold;
-        if (byPattern.isEmpty() && !byModel) return new RiskAssessment(false, Set.of(), null, scores.risk());
+        return decide(text, read(text));
+    }
 
+    Reading read(String text) {
+        String normalised = TextNormaliser.normalise(text);
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        normalised.codePoints().filter(Character::isLetter).forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
+
+        RiskLevel level = RiskLevel.NONE;
         Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
-        categories.addAll(byPattern);
-        if (byModel) categories.addAll(likelyCategories(scores.byCategory()));
-        String source = byPattern.isEmpty() ? "model" : byModel ? "both" : "pattern";
-        return new RiskAssessment(true, categories, source, scores.risk());
+        boolean setAside = false;
+        String hitLanguage = null;
+        for (PhrasePatterns patterns : data.patterns()) {
+            if (!patterns.writtenIn(scripts)) continue;
+            String prepared = patterns.prepare(normalised);
+            ContextCues context = data.contexts().get(patterns.language());
+            boolean english = patterns.language().equals("en");
+            for (PhrasePatterns.Hit hit : patterns.hits(prepared)) {
+                if (!english && onlyEnglishWords(prepared.substring(hit.start(), hit.end()))) continue;
+                ContextCues.Verdict verdict = context.judge(prepared, hit);
+                if (verdict == ContextCues.Verdict.NEGATED || verdict == ContextCues.Verdict.PAST
+                        || verdict == ContextCues.Verdict.TOPIC) {
+                    setAside = true;
+                    continue;
+                }
+                RiskLevel hitLevel = verdict == ContextCues.Verdict.OTHER_PERSON && CHECK_WHEN_SOMEONE_ELSE.contains(hit.category())
+                        ? hit.level().atMost(RiskLevel.CHECK) : hit.level();
+                categories.add(hit.category());
+                if (hitLevel.compareTo(level) > 0) {
+                    level = hitLevel;
+                    hitLanguage = patterns.language();
+                } else if (hitLanguage == null) {
+                    hitLanguage = patterns.language();
+                }
+            }
+        }
+        LanguageIdentifier.Result detected = languages.detect(text);
+        String detectedLanguage = detected == null ? null : detected.language();
+        String english = data.english().prepare(normalised);
+        if (detectedLanguage != null && !detectedLanguage.equals("en")) {
+            // the model knows English; other languages are read by their own patterns
+            return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, RiskModel.Scores.NONE, ContextCues.Verdict.KEEP);
+        }
+        RiskModel.Scores scores = model.score(modelTokens(data, english));
+        // a disclosure tucked into a longer answer ("parks are fine. won't matter to me soon"):
+        // each sentence is scored alone too, and the highest score counts
+        if (SENTENCES && english.contains(TextNormaliser.SENTENCE_BREAK)) {
+            for (String sentence : english.split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))) {
+                RiskModel.Scores alone = model.score(modelTokens(data, sentence));
+                if (alone.risk() > scores.risk()) scores = alone;
+            }
+        }
+        ContextCues.Verdict whole = data.contexts().get("en").judgeWhole(english);
+        return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
+    }
+
+    /** Whether every word of a hit is an English word (a loanword in another language's pattern, in an English message). */
+    private boolean onlyEnglishWords(String hitText) {
+        for (String w : hitText.strip().split(" ")) {
+            if (!w.isEmpty() && !w.equals(".") && !data.englishWords().contains(w)) return false;
+        }
+        return true;
+    }
+
+    /** The level alone, without the language or categories: cheap, for the threshold sweep. */
+    RiskLevel levelOf(Reading r) {
+        RiskLevel byModel = modelLevel(r);
+        return r.patternLevel().compareTo(byModel) >= 0 ? r.patternLevel() : byModel;
+    }
+
+    RiskAssessment decide(String text, Reading r) {
+        RiskLevel byModel = modelLevel(r);
+        RiskLevel level = levelOf(r);
+        String language = r.hitLanguage() != null && !r.hitLanguage().equals("en") ? r.hitLanguage() : r.detectedLanguage();
+        boolean needsReview = language != null && !settings.languages().contains(language);
+        if (level == RiskLevel.NONE) {
+            return new RiskAssessment(RiskLevel.NONE, Set.of(), null, r.scores().risk(), language, needsReview);
+        }
+        Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
+        categories.addAll(r.patternCategories());
+        if (byModel != RiskLevel.NONE) categories.addAll(likelyCategories(r.scores().byCategory()));
+        boolean byPattern = r.patternLevel() != RiskLevel.NONE;
+        String source = !byPattern ? "model" : byModel != RiskLevel.NONE ? "both" : "pattern";
+        return new RiskAssessment(level, categories, source, r.scores().risk(), language, needsReview);
+    }
+
+    /**
+     * The model's own verdict. When the context explains the text away (hits set aside, or long
+     * past or topic talk across the whole message) it needs the urgent threshold to raise even a
+     * check-in, since the model reads words, not who or when; low mood alone is never urgent.
+     */
+    private RiskLevel modelLevel(Reading r) {
+        double score = r.scores().risk();
+        boolean explained = r.setAside() || r.whole() != ContextCues.Verdict.KEEP;
+        RiskLevel level;
+        if (explained) level = score >= settings.urgentThreshold() ? RiskLevel.CHECK : RiskLevel.NONE;
+        else level = score >= settings.urgentThreshold() ? RiskLevel.URGENT : score >= settings.checkThreshold() ? RiskLevel.CHECK : RiskLevel.NONE;
+        if (level == RiskLevel.URGENT && topCategory(r.scores().byCategory()) == RiskCategory.LOW_MOOD) level = RiskLevel.CHECK;
+        return level;
+    }
+
+    private static RiskCategory topCategory(Map<RiskCategory, Double> byCategory) {
+        return byCategory.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     /** The model's most likely risk category, plus any close behind it. */
@@ -98,17 +206,28 @@ public final class RiskDetector {
         return likely;
     }
 
-    /** The model's risk score alone, for choosing and checking the threshold. */
-    double modelScore(String text) {
-        return model.score(RiskModel.tokens(normaliser, patterns, text)).risk();
+    /** How the model reads a text: English spellings and idioms applied, plus the context cues found as features. */
+    private static java.util.function.Function<String, String[]> tokenizer(SafeguardingData data) {
+        return text -> modelTokens(data, data.english().prepare(TextNormaliser.normalise(text)));
     }
 
-    /** Whether the patterns alone flag the text. */
-    boolean patternFlags(String text) {
-        return !patterns.match(patterns.withoutIdioms(normaliser.normalise(text))).isEmpty();
+    private static String[] modelTokens(SafeguardingData data, String preparedEnglish) {
+        List<String> tokens = new ArrayList<>();
+        for (ContextCues.Kind kind : data.contexts().get("en").found(preparedEnglish)) {
+            tokens.add(RiskFeatures.CUE + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String t : preparedEnglish.split(" ")) {
+            if (!t.isEmpty() && !t.equals("~") && !t.equals(".")) tokens.add(t);
+        }
+        return tokens.toArray(String[]::new);
     }
 
-    double threshold() {
-        return threshold;
+    /** The languages this detector has patterns for. */
+    public List<String> languages() {
+        return settings.languages();
+    }
+
+    DetectorSettings settings() {
+        return settings;
     }
 }

@@ -17,7 +17,9 @@ import opennlp.tools.doccat.FeatureGenerator;
 final class RiskFeatures implements FeatureGenerator {
 
     /** Bump when the features change, so cached models trained on the old ones are not reused. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Tokens starting with this are context cues found in the text ("__past"), not words. */
+    static final String CUE = "__";
     private static final int STEM = 5;
     private static final int GROUP_WINDOW = 3;
 
@@ -35,9 +37,13 @@ final class RiskFeatures implements FeatureGenerator {
         features.add("bias");
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
+            if (t.startsWith(CUE)) {
+                features.add("cue=" + t.substring(CUE.length()));
+                continue;
+            }
             features.add("w=" + t);
             if (t.length() > STEM) features.add("s=" + t.substring(0, STEM));
-            if (i + 1 < tokens.length) features.add("b=" + t + "_" + tokens[i + 1]);
+            if (i + 1 < tokens.length && !tokens[i + 1].startsWith(CUE)) features.add("b=" + t + "_" + tokens[i + 1]);
             List<String> groups = wordGroups.getOrDefault(t, List.of());
             for (String g : groups) {
                 features.add("g=" + g);

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import opennlp.tools.doccat.DocumentCategorizerEventStream;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.ml.AbstractEventTrainer;
@@ -44,7 +45,9 @@ import opennlp.tools.util.TrainingParameters;
 final class RiskModel {
 
     /** What the model thinks of one text: P(any risk), and P(category) for each risk category. */
-    record Scores(double risk, Map<RiskCategory, Double> byCategory) {}
+    record Scores(double risk, Map<RiskCategory, Double> byCategory) {
+        static final Scores NONE = new Scores(0.0, Map.of());
+    }
 
     /**
      * Limited-memory quasi-Newton maxent with L2 regularisation only: on our examples it separates
@@ -54,7 +57,7 @@ final class RiskModel {
     static final String ALGORITHM = "MAXENT_QN";
     static final int ITERATIONS = 100;
     static final double L1_COST = 0.0;
-    static final double L2_COST = 1.0;
+    static final double L2_COST = Double.parseDouble(System.getProperty("chinwag.risk.l2", "1.0"));
 
     private final MaxentModel maxent;
     private final RiskFeatures features;
@@ -64,11 +67,11 @@ final class RiskModel {
         this.features = features;
     }
 
-    /** Trains on the examples' normalised, idiom-free tokens. */
-    static RiskModel train(List<LabelledExample> examples, TextNormaliser normaliser, PhrasePatterns patterns) {
+    /** Trains on the examples' tokens, as {@code tokens} makes them from a text. */
+    static RiskModel train(List<LabelledExample> examples, Function<String, String[]> tokenizer, Map<String, List<String>> wordGroups) {
         List<DocumentSample> samples = new ArrayList<>(examples.size());
         for (LabelledExample e : examples) {
-            String[] tokens = tokens(normaliser, patterns, e.text());
+            String[] tokens = tokenizer.apply(e.text());
             if (tokens.length > 0) samples.add(new DocumentSample(e.trainingLabel(), tokens));
         }
         TrainingParameters params = TrainingParameters.defaultParams();
@@ -81,7 +84,7 @@ final class RiskModel {
         try {
             EventTrainer trainer = TrainerFactory.getEventTrainer(params, new HashMap<>(),
                     new TrainingConfiguration(new QuietMonitor(), null));
-            RiskFeatures features = new RiskFeatures(patterns.wordGroups());
+            RiskFeatures features = new RiskFeatures(wordGroups);
             return new RiskModel(trainer.train(new DocumentCategorizerEventStream(
                     ObjectStreamUtils.createObjectStream(samples), features)), features);
         } catch (IOException e) {
@@ -94,9 +97,9 @@ final class RiskModel {
      * everything that shapes it ({@code fingerprint}), so a restart with unchanged data skips
      * training. A missing, stale or unreadable cache file just means training again.
      */
-    static RiskModel trainOrLoad(List<LabelledExample> examples, TextNormaliser normaliser, PhrasePatterns patterns,
-                                 String fingerprint, Path cacheDir) {
-        RiskFeatures features = new RiskFeatures(patterns.wordGroups());
+    static RiskModel trainOrLoad(List<LabelledExample> examples, Function<String, String[]> tokenizer,
+                                 Map<String, List<String>> wordGroups, String fingerprint, Path cacheDir) {
+        RiskFeatures features = new RiskFeatures(wordGroups);
         Path file = cacheDir.resolve("risk-model-" + sha256(fingerprint + "|" + settingsFingerprint()) + ".bin");
         if (Files.isRegularFile(file)) {
             try {
@@ -105,7 +108,7 @@ final class RiskModel {
                 // fall through and retrain: the cache is only an optimisation
             }
         }
-        RiskModel model = train(examples, normaliser, patterns);
+        RiskModel model = train(examples, tokenizer, wordGroups);
         try {
             Files.createDirectories(cacheDir);
             Path partial = Files.createTempFile(cacheDir, "risk-model-", ".part");
@@ -127,12 +130,6 @@ final class RiskModel {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The tokens the model sees: normalised words with idioms blanked out. */
-    static String[] tokens(TextNormaliser normaliser, PhrasePatterns patterns, String text) {
-        String cleaned = patterns.withoutIdioms(normaliser.normalise(text)).replace('~', ' ').strip();
-        return cleaned.isEmpty() ? new String[0] : cleaned.split("\\s+");
     }
 
     Scores score(String[] tokens) {

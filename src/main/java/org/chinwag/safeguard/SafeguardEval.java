@@ -10,144 +10,270 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.chinwag.safeguard.LabelledExample.Population;
 
 /**
- * Measures the detector: recall per category and false alarms on the held-out file (never trained
- * on), then 5-fold cross-validated figures on the training examples, including a sweep of model
- * thresholds to choose {@code threshold} in detector.properties. The texts printed are the
- * campaign's own written examples, never residents' messages.
+ * Measures the detector on three populations, always separately: disclosures (recall), hard
+ * everyday lines (idioms, topic talk, past and other people's events: false alarms) and ordinary
+ * replies to the script's questions (false alarms; by far the most common thing the bot sees).
+ * Each figure comes with a 95% Wilson interval, per category, per language and per question.
+ * Cross-validated figures (5 folds, stratified) choose the thresholds; the held-out sets, written
+ * apart and in another style, only report. The texts printed are the campaign's own written
+ * examples, never residents' messages.
  */
 public final class SafeguardEval {
 
     static final int FOLDS = 5;
     private static final long SEED = 42;
-    /**
-     * The recall-first rule: flag as much as possible while at most this share of idioms is flagged
-     * in cross-validation. The target on unseen idioms is 1 in 10; three quarters of that in CV
-     * leaves a margin for wording the examples do not cover.
-     */
-    static final double MAX_IDIOM_FALSE_ALARMS = 0.075;
+    /** Check threshold rule: as much recall as possible while ordinary replies stay under this ... */
+    static final double MAX_ORDINARY_FALSE_ALARMS = 0.005;
+    /** ... and hard everyday lines under this (targets on unseen text: 1 in 100 and 1 in 10). */
+    static final double MAX_HARD_FALSE_ALARMS = 0.075;
+    /** Urgent threshold rule: the model alone sends the emergency framing to at most this share of either none population. */
+    static final double MAX_URGENT_FALSE_ALARMS = 0.002;
 
     private SafeguardEval() {}
 
-    /** One example with what the detector made of it. */
-    record Scored(LabelledExample example, boolean pattern, double modelScore, RiskAssessment assessment) {
-        boolean flaggedAt(double threshold) {
-            return pattern || modelScore >= threshold;
+    /** One example with what the detector read in it and decided. */
+    record Scored(LabelledExample example, RiskDetector.Reading reading, RiskAssessment assessment) {
+        boolean flagged() {
+            return assessment.risk();
+        }
+    }
+
+    /** A count out of a total, with its 95% Wilson score interval. */
+    record Rate(long count, long total) {
+        double value() {
+            return total == 0 ? 0 : (double) count / total;
+        }
+
+        double[] interval() {
+            if (total == 0) return new double[] {0, 0};
+            double z = 1.959964;
+            double p = value();
+            double n = total;
+            double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+            double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+            return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        }
+
+        @Override
+        public String toString() {
+            double[] ci = interval();
+            return String.format(Locale.ROOT, "%5.1f%% (%d/%d, 95%% CI %.1f-%.1f%%)", 100 * value(), count, total, 100 * ci[0], 100 * ci[1]);
+        }
+    }
+
+    /** The figures of one set of scored examples. */
+    record Figures(Rate recall, Rate hardFalseAlarms, Rate ordinaryFalseAlarms) {}
+
+    /** What the thresholds sweep found and chose. */
+    record Choice(double check, double urgent, Figures atChoice) {}
+
+    /**
+     * What to print: the cross-validated mistakes (to improve patterns and examples from), the
+     * held-out mistakes (to read at the end, never to tune on), and optionally one language alone.
+     */
+    record Options(boolean mistakes, boolean heldoutMistakes, String language) {
+        static final Options SUMMARY = new Options(false, false, null);
+
+        boolean shows(LabelledExample e) {
+            return language == null || language.equals(e.language() == null ? "en" : e.language());
         }
     }
 
     public static void run(Path intentsDir, String campaignId, PrintStream out) {
-        run(intentsDir, campaignId, out, false);
+        run(intentsDir, campaignId, out, Options.SUMMARY);
     }
 
-    /** As {@link #run(Path, String, PrintStream)}; {@code listCrossValidationMistakes} also lists every CV miss and false alarm. */
-    public static void run(Path intentsDir, String campaignId, PrintStream out, boolean listCrossValidationMistakes) {
+    public static void run(Path intentsDir, String campaignId, PrintStream out, boolean mistakes, boolean heldoutMistakes,
+                           String language) {
+        run(intentsDir, campaignId, out, new Options(mistakes, heldoutMistakes, language));
+    }
+
+    static void run(Path intentsDir, String campaignId, PrintStream out, Options options) {
         IntentFiles files = IntentFiles.folder(intentsDir);
-        SafeguardingData data = SafeguardingData.read(files, campaignId);
-        String heldoutFile = SafeguardingData.folder(campaignId) + "heldout.tsv";
-        List<LabelledExample> heldout = LabelledExample.parse(files.describe(heldoutFile), files.require(heldoutFile));
-        double threshold = data.settings().threshold();
+        SafeguardingData data = SafeguardingData.read(files, campaignId, options.language());
+        List<LabelledExample> heldout = SafeguardingData.heldout(files, campaignId, data.settings().languages());
+        DetectorSettings settings = data.settings();
 
         long start = System.nanoTime();
-        RiskDetector detector = RiskDetector.train(data, data.examples(), threshold);
+        RiskDetector detector = RiskDetector.train(data, data.examples(), settings);
         long trainMillis = (System.nanoTime() - start) / 1_000_000;
-        out.printf(Locale.ROOT, "Safeguarding evaluation, campaign %s: %d training examples, %d held out, threshold %.2f, training took %d ms%n",
-                campaignId, data.examples().size(), heldout.size(), threshold, trainMillis);
+        out.printf(Locale.ROOT, "Safeguarding evaluation, campaign %s: %d training examples (%s), %d held out (%s);"
+                        + " languages %s; thresholds check %.2f, urgent %.2f; training took %d ms%n",
+                campaignId, data.examples().size(), counts(data.examples()), heldout.size(), counts(heldout),
+                String.join(",", settings.languages()), settings.checkThreshold(), settings.urgentThreshold(), trainMillis);
 
         out.println();
-        out.println("== Held-out examples (never trained on)");
+        out.println("== Held-out sets (never trained on, written apart in another style)");
         List<Scored> held = score(detector, heldout);
-        report(held, threshold, out);
-        printMistakes(held, threshold, out);
+        report(held, out, options, options.heldoutMistakes());
 
         out.println();
         out.println("== " + FOLDS + "-fold cross-validation on the training examples");
-        List<Scored> cv = crossValidate(data, threshold);
-        report(cv, threshold, out);
-        if (listCrossValidationMistakes) printMistakes(cv, threshold, out);
+        List<Scored> cv = crossValidate(data, settings);
+        report(cv, out, options, options.mistakes());
         out.println();
-        sweep(cv, threshold, out);
+        choose(detector, cv, settings, out);
+    }
+
+    private static String counts(List<LabelledExample> examples) {
+        long d = examples.stream().filter(e -> e.population() == Population.DISCLOSURE).count();
+        long h = examples.stream().filter(e -> e.population() == Population.HARD).count();
+        long o = examples.stream().filter(e -> e.population() == Population.ORDINARY).count();
+        return d + " disclosures, " + h + " hard, " + o + " ordinary";
     }
 
     static List<Scored> score(RiskDetector detector, List<LabelledExample> examples) {
         List<Scored> scored = new ArrayList<>(examples.size());
         for (LabelledExample e : examples) {
-            scored.add(new Scored(e, detector.patternFlags(e.text()), detector.modelScore(e.text()), detector.assess(e.text())));
+            RiskDetector.Reading reading = detector.read(e.text());
+            scored.add(new Scored(e, reading, detector.decide(e.text(), reading)));
         }
         return scored;
     }
 
-    /** Each example scored by a detector trained without its fold; folds are stratified by label. */
-    static List<Scored> crossValidate(SafeguardingData data, double threshold) {
-        Map<String, List<LabelledExample>> byLabel = new TreeMap<>();
-        for (LabelledExample e : data.examples()) byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
+    /** Each example scored by a detector trained without its fold; folds are stratified by label and question. */
+    static List<Scored> crossValidate(SafeguardingData data, DetectorSettings settings) {
+        Map<String, List<LabelledExample>> byGroup = new TreeMap<>();
+        for (LabelledExample e : data.examples()) byGroup.computeIfAbsent(e.population() + "/" + e.group(), k -> new ArrayList<>()).add(e);
         List<List<LabelledExample>> folds = new ArrayList<>();
         for (int i = 0; i < FOLDS; i++) folds.add(new ArrayList<>());
         Random random = new Random(SEED);
-        for (List<LabelledExample> group : byLabel.values()) {
-            Collections.shuffle(group, random);
-            for (int i = 0; i < group.size(); i++) folds.get(i % FOLDS).add(group.get(i));
+        int next = 0;
+        for (List<LabelledExample> group : byGroup.values()) {
+            List<LabelledExample> shuffled = new ArrayList<>(group);
+            Collections.shuffle(shuffled, random);
+            for (LabelledExample e : shuffled) folds.get(next++ % FOLDS).add(e);
         }
         List<Scored> scored = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             List<LabelledExample> training = new ArrayList<>();
             for (int g = 0; g < FOLDS; g++) if (g != f) training.addAll(folds.get(g));
-            scored.addAll(score(RiskDetector.train(data, training, threshold), folds.get(f)));
+            scored.addAll(score(RiskDetector.train(data, training, settings), folds.get(f)));
         }
         return scored;
     }
 
-    private static void report(List<Scored> scored, double threshold, PrintStream out) {
-        for (RiskCategory c : RiskCategory.values()) {
-            List<Scored> of = filter(scored, s -> s.example().label().equals(c.id()));
-            if (of.isEmpty()) continue;
-            long caught = of.stream().filter(s -> s.assessment().risk()).count();
-            long rightCategory = of.stream().filter(s -> s.assessment().categories().contains(c)).count();
-            out.printf(Locale.ROOT, "  recall %-18s %s   (category named: %s)%n", c.id(), ratio(caught, of.size()), ratio(rightCategory, of.size()));
+    static Figures figures(List<Scored> scored) {
+        return new Figures(rate(scored, Population.DISCLOSURE), rate(scored, Population.HARD), rate(scored, Population.ORDINARY));
+    }
+
+    private static Rate rate(List<Scored> scored, Population population) {
+        List<Scored> of = filter(scored, s -> s.example().population() == population);
+        return new Rate(count(of, Scored::flagged), of.size());
+    }
+
+    private static void report(List<Scored> all, PrintStream out, Options options, boolean listMistakes) {
+        List<Scored> scored = filter(all, s -> options.shows(s.example()));
+        if (scored.isEmpty()) {
+            out.println("  (no examples)");
+            return;
         }
+        Figures f = figures(scored);
+        out.println("  recall on disclosures           " + f.recall());
+        out.println("  false alarms, hard everyday     " + f.hardFalseAlarms());
+        out.println("  false alarms, ordinary replies  " + f.ordinaryFalseAlarms());
         List<Scored> risks = filter(scored, s -> s.example().isRisk());
-        List<Scored> nones = filter(scored, s -> !s.example().isRisk());
-        List<Scored> idioms = filter(scored, s -> s.example().label().equals("none-idiom"));
-        out.printf(Locale.ROOT, "  recall overall            %s   (patterns alone %s, model alone %s)%n",
-                ratio(count(risks, s -> s.assessment().risk()), risks.size()),
-                ratio(count(risks, Scored::pattern), risks.size()),
-                ratio(count(risks, s -> s.modelScore() >= threshold), risks.size()));
-        out.printf(Locale.ROOT, "  false alarms on all none  %s%n", ratio(count(nones, s -> s.assessment().risk()), nones.size()));
-        out.printf(Locale.ROOT, "  false alarms on idioms    %s%n", ratio(count(idioms, s -> s.assessment().risk()), idioms.size()));
-    }
+        out.printf(Locale.ROOT, "  recall by patterns alone %s, urgent level %s%n",
+                new Rate(count(risks, s -> s.reading().patternLevel() != RiskLevel.NONE), risks.size()),
+                new Rate(count(risks, s -> s.assessment().level() == RiskLevel.URGENT), risks.size()));
 
-    private static void printMistakes(List<Scored> scored, double threshold, PrintStream out) {
-        for (Scored s : scored) {
-            boolean flagged = s.assessment().risk();
-            if (flagged == s.example().isRisk()) continue;
-            out.printf(Locale.ROOT, "    %s %-18s %.2f %s  %s%n", flagged ? "FALSE ALARM" : "MISSED     ", s.example().label(),
-                    s.modelScore(), s.pattern() ? "pattern" : "       ", s.example().text());
+        out.println("  by category (recall; right category named):");
+        for (RiskCategory c : RiskCategory.values()) {
+            List<Scored> of = filter(risks, s -> s.example().label().equals(c.id()));
+            if (of.isEmpty()) continue;
+            out.printf(Locale.ROOT, "    %-18s %s; named %s%n", c.id(), new Rate(count(of, Scored::flagged), of.size()),
+                    new Rate(count(of, s -> s.assessment().categories().contains(c)), of.size()));
+        }
+        out.println("  hard everyday lines by kind (false alarms):");
+        grouped(filter(scored, s -> s.example().population() == Population.HARD), s -> s.example().label(), out);
+        out.println("  ordinary replies by question (false alarms):");
+        grouped(filter(scored, s -> s.example().population() == Population.ORDINARY), s -> s.example().group(), out);
+        out.println("  by language (recall | false alarms on hard and plain none lines):");
+        Map<String, List<Scored>> byLanguage = new TreeMap<>();
+        for (Scored s : filter(scored, s -> s.example().population() != Population.ORDINARY)) {
+            byLanguage.computeIfAbsent(s.example().language(), k -> new ArrayList<>()).add(s);
+        }
+        byLanguage.forEach((language, of) -> {
+            Figures lf = figures(of);
+            out.printf(Locale.ROOT, "    %-4s recall %s | false alarms %s%n", language, lf.recall(), lf.hardFalseAlarms());
+        });
+        if (listMistakes) {
+            for (Scored s : scored) {
+                if (s.flagged() == s.example().isRisk()) continue;
+                out.printf(Locale.ROOT, "    %s %-4s %-18s %.2f %-7s %s%n", s.flagged() ? "FALSE ALARM" : "MISSED     ",
+                        s.example().language() == null ? "" : s.example().language(), s.example().group(), s.reading().scores().risk(),
+                        s.flagged() ? s.assessment().level().id() + "/" + s.assessment().source() : "", s.example().text());
+            }
         }
     }
 
-    /** Recall and false alarms across thresholds, and the threshold the recall-first rule picks. */
-    static double sweep(List<Scored> cv, double current, PrintStream out) {
-        List<Scored> risks = filter(cv, s -> s.example().isRisk());
-        List<Scored> nones = filter(cv, s -> !s.example().isRisk());
-        List<Scored> idioms = filter(cv, s -> s.example().label().equals("none-idiom"));
-        double chosen = Double.NaN;
-        out.println("  threshold  CV recall  false alarms (none)  false alarms (idioms)");
+    private static void grouped(List<Scored> scored, java.util.function.Function<Scored, String> key, PrintStream out) {
+        Map<String, List<Scored>> groups = new TreeMap<>();
+        for (Scored s : scored) groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
+        groups.forEach((group, of) -> out.printf(Locale.ROOT, "    %-18s %s%n", group, new Rate(count(of, Scored::flagged), of.size())));
+    }
+
+    /**
+     * The thresholds, chosen on all three cross-validated populations: the check threshold is the
+     * lowest (most recall) at which ordinary replies and hard everyday lines both stay under their
+     * ceilings; the urgent threshold the lowest, at or above it, at which the model alone sends the
+     * emergency framing to almost none of either.
+     */
+    static Choice choose(RiskDetector detector, List<Scored> cv, DetectorSettings current, PrintStream out) {
+        out.println("  threshold sweep (check level; urgent at the chosen urgent threshold):");
+        out.println("    check   recall   hard FA   ordinary FA");
+        double check = Double.NaN;
         for (int t = 5; t <= 95; t += 5) {
             double threshold = t / 100.0;
-            double recall = rate(risks, threshold);
-            double idiomRate = rate(idioms, threshold);
-            if (Double.isNaN(chosen) && idiomRate <= MAX_IDIOM_FALSE_ALARMS) chosen = threshold;
-            out.printf(Locale.ROOT, "  %9.2f  %9.3f  %19.3f  %21.3f%s%n", threshold, recall, rate(nones, threshold), idiomRate,
-                    Math.abs(threshold - current) < 1e-9 ? "   <- current" : "");
+            RiskDetector at = detector.withThresholds(threshold, Math.max(threshold, current.urgentThreshold()));
+            Figures f = sweepFigures(at, cv);
+            if (Double.isNaN(check) && f.ordinaryFalseAlarms().value() <= MAX_ORDINARY_FALSE_ALARMS
+                    && f.hardFalseAlarms().value() <= MAX_HARD_FALSE_ALARMS) check = threshold;
+            out.printf(Locale.ROOT, "    %5.2f   %5.1f%%   %6.1f%%   %6.2f%%%s%n", threshold, 100 * f.recall().value(),
+                    100 * f.hardFalseAlarms().value(), 100 * f.ordinaryFalseAlarms().value(),
+                    Math.abs(threshold - current.checkThreshold()) < 1e-9 ? "   <- current" : "");
         }
-        out.printf(Locale.ROOT, "  Suggested threshold (the lowest, i.e. highest recall, whose CV idiom false alarms are at most %.1f%%): %.2f%n",
-                MAX_IDIOM_FALSE_ALARMS * 100, chosen);
-        return chosen;
+        if (Double.isNaN(check)) check = 0.95;
+        double urgent = Double.NaN;
+        for (int t = (int) Math.round(check * 100); t <= 100; t += 5) {
+            double threshold = Math.min(1.0, t / 100.0);
+            if (urgentFalseAlarms(detector.withThresholds(check, threshold), cv) <= MAX_URGENT_FALSE_ALARMS) {
+                urgent = threshold;
+                break;
+            }
+        }
+        if (Double.isNaN(urgent)) urgent = 1.0;
+        Figures at = sweepFigures(detector.withThresholds(check, urgent), cv);
+        out.printf(Locale.ROOT, "  Suggested thresholds: check %.2f, urgent %.2f (rule: ordinary false alarms at most %.1f%%,"
+                        + " hard at most %.1f%%, model-alone urgent false alarms at most %.1f%%; cross-validated)%n",
+                check, urgent, 100 * MAX_ORDINARY_FALSE_ALARMS, 100 * MAX_HARD_FALSE_ALARMS, 100 * MAX_URGENT_FALSE_ALARMS);
+        out.println("    there: recall " + at.recall() + "; hard " + at.hardFalseAlarms() + "; ordinary " + at.ordinaryFalseAlarms());
+        return new Choice(check, urgent, at);
     }
 
-    private static double rate(List<Scored> scored, double threshold) {
-        return scored.isEmpty() ? 0 : (double) count(scored, s -> s.flaggedAt(threshold)) / scored.size();
+    private static Figures sweepFigures(RiskDetector at, List<Scored> cv) {
+        long[] flagged = new long[Population.values().length];
+        long[] total = new long[Population.values().length];
+        for (Scored s : cv) {
+            int p = s.example().population().ordinal();
+            total[p]++;
+            if (at.levelOf(s.reading()) != RiskLevel.NONE) flagged[p]++;
+        }
+        return new Figures(new Rate(flagged[0], total[0]), new Rate(flagged[1], total[1]), new Rate(flagged[2], total[2]));
+    }
+
+    /** The larger of the hard and ordinary shares that get the urgent message from the model alone. */
+    private static double urgentFalseAlarms(RiskDetector at, List<Scored> cv) {
+        double worst = 0;
+        for (Population p : List.of(Population.HARD, Population.ORDINARY)) {
+            List<Scored> of = filter(cv, s -> s.example().population() == p);
+            long urgent = count(of, s -> s.reading().patternLevel() != RiskLevel.URGENT && at.levelOf(s.reading()) == RiskLevel.URGENT);
+            worst = Math.max(worst, of.isEmpty() ? 0 : (double) urgent / of.size());
+        }
+        return worst;
     }
 
     private static List<Scored> filter(List<Scored> scored, Predicate<Scored> p) {
@@ -156,9 +282,5 @@ public final class SafeguardEval {
 
     private static long count(List<Scored> scored, Predicate<Scored> p) {
         return scored.stream().filter(p).count();
-    }
-
-    private static String ratio(long n, int of) {
-        return String.format(Locale.ROOT, "%5.1f%% (%d/%d)", of == 0 ? 0.0 : 100.0 * n / of, n, of);
     }
 }

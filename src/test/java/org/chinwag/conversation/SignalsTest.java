@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Themes shape the follow-up (once confirmed at the reflect step); risk holds the conversation where it is (the safeguarding hook). */
+/**
+ * Themes shape the follow-up (once confirmed at the reflect step); risk holds the conversation where
+ * it is and asks the same question again after the signposting (the safeguarding hook).
+ */
 class SignalsTest {
 
     static final Signals RISK = new Signals(List.of(), true);
@@ -48,13 +51,15 @@ class SignalsTest {
     }
 
     @Test
-    void riskRecordsTheReplyButDoesNotMoveOnOrSpeak() {
+    void riskRecordsTheReplyAndAsksTheSameQuestionAgain() {
         Chat chat = atBarriers();
         ConversationState before = chat.state;
+        String question = chat.said();
         chat.send("I can't cope any more", RISK);
         assertEquals(before, chat.state);
         assertEquals(List.of("reply barriers=I can't cope any more"), Chat.brief(chat.last.effects()));
-        assertEquals(List.of(), chat.last.messages(), "the messages layer sends signposting instead");
+        assertTrue(question.endsWith(chat.said()), "the question again, after the signposting the messages layer sends: " + chat.said());
+        assertEquals(Chat.BUNDLED.latest("big-chat").require("barriers").text(), chat.said());
 
         chat.send("The buses", Signals.NONE);
         assertEquals("followup", chat.state.step());
@@ -62,20 +67,24 @@ class SignalsTest {
     }
 
     @Test
-    void riskBeforeConsentRecordsNothing() {
+    void riskBeforeConsentRecordsNothingAndAsksForConsentAgain() {
         Chat chat = new Chat().send("hi").send("please help me", RISK);
         assertEquals("consent", chat.state.step());
         assertEquals(List.of(), chat.last.effects());
-        assertEquals(List.of(), chat.last.messages());
+        assertEquals(1, chat.last.messages().size());
+        assertEquals(Chat.BUNDLED.latest("big-chat").require("consent").text(), chat.said());
+        chat.send(ConversationScenariosTest.YES);
+        assertEquals("healthy", chat.state.step(), "the consent buttons still work");
     }
 
     @Test
-    void riskAtAButtonStepHoldsWithoutRecording() {
+    void riskAtAButtonStepHoldsWithoutRecordingAndOffersTheButtonsAgain() {
         Chat chat = new Chat().sendAll(ConversationScenariosTest.TO_ABOUT_YOU).send("[OK]").send("[Skip]");
         ConversationState atAge = chat.state;
         chat.send("nobody cares about me", RISK);
         assertEquals(atAge, chat.state);
         assertEquals(List.of(), chat.last.effects());
+        assertTrue(chat.last.messages().get(0).buttons().size() > 1, "the age buttons again");
     }
 
     @Test

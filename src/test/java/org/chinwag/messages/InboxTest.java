@@ -21,6 +21,8 @@ import org.chinwag.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one transaction per message, against a real SQLite file and the real default script. */
@@ -172,9 +174,17 @@ class InboxTest {
                     TextAnalysis.Risk.NONE);
         }
         if (text.contains("nie")) return new TextAnalysis(List.of(), "test-model-1", "pl", true, TextAnalysis.Risk.NONE);
+        if (text.contains("bothered")) {
+            return new TextAnalysis(List.of(), "test-model-1", "en", false,
+                    new TextAnalysis.Risk("check", List.of("low_mood"), "model", "Samaritans are there on 116 123.", "en", false));
+        }
+        if (text.contains("kuishi")) {
+            return new TextAnalysis(List.of(), "test-model-1", "sw", true,
+                    new TextAnalysis.Risk("none", List.of(), null, null, "sw", true));
+        }
         if (text.contains("end it all")) {
             return new TextAnalysis(List.of(), "test-model-1", "en", false,
-                    new TextAnalysis.Risk(true, List.of("suicide"), "pattern", "Please call Samaritans on 116 123."));
+                    new TextAnalysis.Risk("urgent", List.of("suicide"), "pattern", "Please call Samaritans on 116 123.", "en", false));
         }
         return TextAnalysis.NONE;
     };
@@ -208,9 +218,35 @@ class InboxTest {
         var flag = db.dsl().selectFrom(SAFEGUARDING_FLAG).fetchSingle();
         assertEquals("suicide", flag.getCategories());
         assertEquals("pattern", flag.getDetectedBy());
+        assertEquals("urgent", flag.getLevel());
+        assertEquals("en", flag.getLanguage());
         var first = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(0))).fetchSingle();
         assertEquals("Please call Samaritans on 116 123.", first.getBody());
+        var second = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(1))).fetchSingle();
+        assertTrue(second.getBody().startsWith("Great, thank you! First question"), "then the same question: " + second.getBody());
         assertEquals("healthy", db.dsl().fetchValue(CONVERSATION.STEP), "the questions pause for that turn");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            can't be bothered with anything | check  | low_mood | model
+            Sitaki kuishi tena              | review | ''       | language
+            """)
+    void checkInsAndUnreadableLanguagesRaiseLowerPriorityFlags(String text, String level, String categories, String detectedBy) {
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        send("/start");
+        press("yes");
+        var receipt = inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped(text), "en"));
+        var flag = db.dsl().selectFrom(SAFEGUARDING_FLAG).fetchSingle();
+        assertEquals(level, flag.getLevel());
+        assertEquals(categories, flag.getCategories());
+        assertEquals(detectedBy, flag.getDetectedBy());
+        boolean checkIn = "check".equals(level);
+        assertEquals(checkIn, db.dsl().fetchExists(MESSAGE, MESSAGE.BODY.contains("116 123")),
+                "helplines for a check-in only; an unreadable language alarms nobody");
+        assertEquals(checkIn ? "healthy" : "barriers", db.dsl().fetchValue(CONVERSATION.STEP),
+                "a check-in asks the same question again; a reply to be read carries on");
+        assertEquals(checkIn ? 2 : 1, receipt.outboundIds().size());
     }
 
     /** The model hears transport and GP access in anything about buses and the GP. */

@@ -16,48 +16,51 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The campaign's real detector (patterns, context cues and model from intents/big-chat) on lines
+ * written for these tests, none of them in the training files: disclosures and their contrast pairs,
+ * the ordinary answers the old detector alarmed, past and other people's events, the middle step,
+ * and a disclosure and an ordinary answer in every language covered.
+ */
 class RiskDetectorTest {
 
     private final RiskDetector detector = SharedDetector.get();
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            SUICIDE           | kms
-            SUICIDE           | dont want to be here anymore
-            SUICIDE           | I just want to end it all
-            SUICIDE           | everyone would be better off without me
-            SUICIDE           | I've been stockpiling my tablets
-            SUICIDE           | i want to kill myself
-            SUICIDE           | I'm going to take my own life
-            SUICIDE           | feeling really suicidal tonight
-            SUICIDE           | i wanna die
-            SUICIDE           | I can't go on any more, there's no point in living
-            SUICIDE           | Thinking about jumping off the bridge on the ring road
-            SUICIDE           | i wish i was never born
-            SELF_HARM         | I've started cutting myself again
-            SELF_HARM         | i self harm when things get bad
-            SELF_HARM         | been burning my arms with a lighter
-            SELF_HARM         | i hurt myself on purpose
-            ABUSE             | he hits me
-            ABUSE             | I'm scared to go home when he's been drinking
-            ABUSE             | my husband beats me
-            ABUSE             | my partner won't let me see my friends and takes all my money
-            ABUSE             | i dont feel safe at home
-            ABUSE             | he said he'd kill me if I leave
-            CHILD_AT_RISK     | my step dad hurts me
-            CHILD_AT_RISK     | im 13 and my mums boyfriend hits me
-            CHILD_AT_RISK     | the kids next door are left alone all weekend with no food
-            CHILD_AT_RISK     | a man online keeps asking me to send nudes
-            MEDICAL_EMERGENCY | cant breathe chest pain
-            MEDICAL_EMERGENCY | my dad has collapsed and isn't breathing
-            MEDICAL_EMERGENCY | I think my mum is having a stroke, her face is drooping
-            MEDICAL_EMERGENCY | my toddler swallowed some tablets
+            SUICIDE           | URGENT | i want to kill myself
+            SUICIDE           | URGENT | I just want to end it all
+            SUICIDE           | URGENT | everyone would be better off without me
+            SUICIDE           | URGENT | I'm going to take my own life
+            SUICIDE           | URGENT | feeling really suicidal tonight
+            SUICIDE           | URGENT | I can't go on any more, there's no point in living
+            SUICIDE           | URGENT | Thinking about jumping off the bridge on the ring road
+            SUICIDE           | URGENT | I've been saving up my tablets for when I've had enough
+            SUICIDE           | URGENT | I've written letters to the kids for after I'm gone
+            SUICIDE           | URGENT | i'm a burden to everyone, they'd cope better without me
+            SELF_HARM         | URGENT | I've started cutting myself again
+            SELF_HARM         | URGENT | been burning my arms with a lighter
+            SELF_HARM         | URGENT | i hurt myself on purpose when it gets too much
+            ABUSE             | URGENT | he hits me when he's had a drink
+            ABUSE             | URGENT | I'm scared to go home when he's been drinking
+            ABUSE             | URGENT | he said he'd kill me if I leave
+            ABUSE             | URGENT | my husband takes my bank card and won't let me see my sister
+            ABUSE             | URGENT | my son takes my pension every week and shouts if I ask for it
+            ABUSE             | URGENT | my brothers say they will hurt me if I don't marry the man they chose
+            CHILD_AT_RISK     | URGENT | im 13 and my mums boyfriend hits me
+            CHILD_AT_RISK     | URGENT | the kids next door are left alone all weekend with no food
+            CHILD_AT_RISK     | URGENT | a man online keeps asking my daughter to send pictures
+            MEDICAL_EMERGENCY | URGENT | cant breathe chest pain
+            MEDICAL_EMERGENCY | URGENT | my dad has collapsed and isn't breathing
+            MEDICAL_EMERGENCY | URGENT | I think my mum is having a stroke, her face is drooping
+            MEDICAL_EMERGENCY | URGENT | my toddler just swallowed some of my tablets
             """)
-    void catchesDisclosures(RiskCategory category, String text) {
+    void catchesDisclosures(RiskCategory category, RiskLevel level, String text) {
         RiskAssessment a = detector.assess(text);
-        assertTrue(a.risk(), "should be flagged");
+        assertEquals(level, a.level(), "level of: " + text + " " + a);
         assertTrue(a.categories().contains(category), "expected " + category + " in " + a.categories());
         assertTrue(Set.of("pattern", "model", "both").contains(a.source()));
+        assertEquals("en", a.language());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,35 +68,111 @@ class RiskDetectorTest {
         "I feel like a burden to my family and they'd be happier if I wasn't here",
         "nobody would even notice if i disappeared",
         "my boyfriend gets really rough with me when he's angry",
-        "i cant cope anymore honestly",
         "i've got no reason to keep going",
         "i dnt wanna live no more",
         "im scard of my dad",
         "my chest is so tight and my arm has gone numb",
+        "parks are fine I suppose. won't matter to me much longer",
+        "the bus is ok. Anyway I've given my dog to my neighbour and sorted my will so it doesn't matter now",
     })
-    void catchesIndirectAndMisspelledDisclosures(String text) {
-        assertTrue(detector.assess(text).risk());
+    void catchesIndirectMisspeltAndTuckedInDisclosures(String text) {
+        assertTrue(detector.assess(text).risk(), text);
     }
 
-    /** The idioms named in the brief, each of which must pass. */
+    /** The middle step: weak but real signs get the gentle check-in, not the emergency message. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-        "I'd kill for a decent bus",
-        "dying for a brew",
-        "the gym prices are killing me",
-        "my feet are killing me",
-        "I could murder a curry",
-        "this queue is suicide",
-        "I nearly died laughing",
-        "the bins are a death trap",
-        "shoot me now if the 8am call queue is this long again",
-        "I'm dead tired",
-        "the council are killing the high street",
-        "kill two birds with one stone",
+        "not been right for weeks, can't be bothered with anything",
+        "I just feel empty all the time lately and I can't be bothered to go out",
+        "what's the point some days honestly, I barely leave the house now",
     })
-    void namedIdiomsAreNotFlagged(String text) {
+    void weakSignsGetTheGentleCheckIn(String text) {
         RiskAssessment a = detector.assess(text);
-        assertFalse(a.risk(), "flagged by " + a.source() + " at " + a.modelScore());
+        assertEquals(RiskLevel.CHECK, a.level(), text + ": " + a);
+    }
+
+    /** The ordinary answers the old detector sent crisis messages for. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Honestly not much", "Honestly, nothing", "I can't think of anything", "I don't see many people",
+        "stop texting me", "all good here, nothing really stops me",
+        "the buses are never on time", "I'd like more benches in the park", "I can't get a GP appointment for weeks",
+        "I'm lonely since my husband passed but the lunch club helps", "the gym is too expensive",
+        "I take my tablets every morning", "my son beat me at chess again", "mental health services need more funding",
+        "there's domestic abuse on our estate and police do nothing", "nah nothing really mate", "not a lot to be honest",
+        "i'm knackered after work so I never make the gym",
+    })
+    void ordinaryAnswersAreLeftAlone(String text) {
+        RiskAssessment a = detector.assess(text);
+        assertFalse(a.risk(), text + ": " + a);
+    }
+
+    /** Past and resolved, someone else's past, topic talk: about words, not about the writer now. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "my first husband hit me but that was back in the 90s, I'm happily remarried now",
+        "my cousin overdosed years ago and the drug service was a lifeline for his mum",
+        "I self harmed as a teenager but that's long behind me",
+        "there should be more support for people who self harm",
+        "suicide rates among young men round here are shocking",
+        "my dad had a stroke two years ago and the physio was brilliant",
+        "I would never hurt myself, I just want a bus that turns up",
+    })
+    void pastOtherPeopleAndTopicsAreNotDisclosures(String text) {
+        RiskAssessment a = detector.assess(text);
+        assertFalse(a.risk(), text + ": " + a);
+    }
+
+    /** The same words, once a disclosure and once not: who and when decide. */
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            my husband hits me                           | my husband hit me years ago but I left him and I'm fine now
+            I want to end my life                        | I want to end my phone contract
+            I took an overdose an hour ago               | my brother took an overdose back in 2010 and he's doing well now
+            I've been cutting myself again               | I cut myself shaving this morning
+            I don't want to live any more                | I don't want to live on this estate any more
+            I'm going to jump off the bridge tonight     | my grandad jumped off the bridge into the canal as a lad for a dare, he still tells the story
+            """)
+    void contrastPairs(String disclosure, String notOne) {
+        assertTrue(detector.assess(disclosure).risk(), disclosure);
+        assertFalse(detector.assess(notOne).risk(), notOne + ": " + detector.assess(notOne));
+    }
+
+    /** "I don't want to live any more" and an ordinary answer, in each language the campaign covers. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pl  | Nie chcę już żyć                 | Autobusy są za drogie i często się spóźniają
+            ro  | Nu mai vreau să trăiesc          | Autobuzele sunt prea scumpe și vin târziu
+            ar  | لا أريد أن أعيش بعد الآن          | الحافلات غالية جدا ولا تأتي في الوقت
+            ur  | میں اب اور جینا نہیں چاہتا         | بسیں بہت مہنگی ہیں اور دیر سے آتی ہیں
+            pa  | ਮੈਂ ਹੋਰ ਜੀਣਾ ਨਹੀਂ ਚਾਹੁੰਦਾ             | ਬੱਸਾਂ ਬਹੁਤ ਮਹਿੰਗੀਆਂ ਹਨ
+            ckb | من ئیتر نامەوێت بژیم               | پاسەکان زۆر گرانن
+            kmr | Ez êdî naxwazim bijîm             | Otobûs pir biha ne û dereng tên
+            bn  | আমি আর বাঁচতে চাই না               | বাস খুব দামি আর দেরি করে আসে
+            zh  | 我不想再活下去了                    | 公交车太贵了，而且经常迟到
+            pt  | Não quero mais viver              | Os autocarros são muito caros
+            fa  | دیگر نمی‌خواهم زندگی کنم            | اتوبوس‌ها خیلی گران هستند
+            ti  | ክነብር ኣይደልን እየ                   | ኣውቶቡሳት ኣዝዮም ክቡራት እዮም
+            cs  | Už nechci žít                     | Autobusy jsou moc drahé
+            sk  | Už nechcem žiť                    | Autobusy sú príliš drahé
+            """)
+    void everyLanguageCovered(String language, String disclosure, String ordinary) {
+        RiskAssessment a = detector.assess(disclosure);
+        assertTrue(a.risk(), disclosure + ": " + a);
+        assertEquals(language, a.language(), disclosure);
+        assertFalse(a.needsReview());
+        RiskAssessment o = detector.assess(ordinary);
+        assertFalse(o.risk(), ordinary + ": " + o);
+        assertFalse(o.needsReview(), "a covered language needs no special reading: " + o);
+    }
+
+    /** A language with no cues is never passed silently: a person reads it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Sitaki kuishi tena, nimechoka sana na maisha haya", "A buszok nagyon drágák és mindig késnek"})
+    void aLanguageWithoutCuesNeedsAPersonToReadIt(String text) {
+        RiskAssessment a = detector.assess(text);
+        assertTrue(a.needsReview(), text + ": " + a);
+        assertTrue(a.language() != null && !a.language().equals("en"), a.toString());
     }
 
     /** A wider list of everyday figures of speech: at least 90% must pass (the project's target). */
@@ -118,45 +197,15 @@ class RiskDetectorTest {
         assertTrue(flagged.size() <= idioms.size() / 10, "idioms flagged: " + flagged);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "mental health services need more funding",
-        "there's domestic abuse on our estate and police do nothing",
-        "the buses are never on time",
-        "I'd like more benches in the park",
-        "I can't get a GP appointment for weeks",
-        "I'm lonely since my husband passed but the lunch club helps",
-        "the gym is too expensive",
-        "I take my tablets every morning",
-        "my son beat me at chess again",
-    })
-    void ordinaryRepliesAreNotFlagged(String text) {
-        assertFalse(detector.assess(text).risk());
-    }
-
-    /** Documented decision: bereavement by suicide gets a gentle signpost. */
-    @Test
-    void bereavementBySuicideIsFlagged() {
-        RiskAssessment a = detector.assess("my friend's son took his own life last year and there's nothing for families");
-        assertTrue(a.risk());
-        assertTrue(a.categories().contains(RiskCategory.SUICIDE));
-    }
-
     @Test
     void blankTextIsNoRisk() {
         assertEquals(RiskAssessment.NONE, detector.assess(""));
         assertEquals(RiskAssessment.NONE, detector.assess(null));
         RiskAssessment a = detector.assess("the park is lovely");
         assertNull(a.source());
+        assertEquals(RiskLevel.NONE, a.level());
         assertTrue(a.categories().isEmpty());
         assertTrue(a.modelScore() >= 0 && a.modelScore() <= 1);
-    }
-
-    @Test
-    void sourceSaysWhatRaisedTheFlag() {
-        assertEquals("both", detector.assess("i want to kill myself").source());
-        RiskAssessment modelOnly = detector.assess("tbh i just want the whole thing to be over and done with for good");
-        if (modelOnly.risk()) assertTrue(Set.of("model", "both", "pattern").contains(modelOnly.source()));
     }
 
     @Test
@@ -167,7 +216,7 @@ class RiskDetectorTest {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("risk-model-")).count());
         }
         RiskDetector fromCache = RiskDetector.load(intents, "big-chat", cache);
-        for (String text : List.of("he hits me", "dying for a brew", "the bins are full")) {
+        for (String text : List.of("he hits me", "dying for a brew", "the bins are full", "nie chcę już żyć")) {
             assertEquals(fromFolder.assess(text), fromCache.assess(text));
             assertEquals(detector.assess(text).risk(), fromCache.assess(text).risk());
         }

@@ -52,10 +52,12 @@ class SafeguardingJourneyTest {
 
         int before = resident.seen();
         telegram.enqueue(telegram.text(CHAT, DISCLOSURE));
-        FakeBotApi.SentMessage first = telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT).get(before);
+        List<FakeBotApi.SentMessage> turn = telegram.awaitSent(CHAT, before + 2, TelegramResident.WAIT);
+        FakeBotApi.SentMessage first = turn.get(before);
         assertTrue(first.text().contains("116 123"), "Samaritans first: " + first.text());
         assertTrue(first.text().contains("999"), "emergency number: " + first.text());
-        // anything else sent this turn must not move the script on
+        assertTrue(turn.get(before + 1).text().startsWith(NEXT_QUESTION), "then the same question again: " + turn.get(before + 1).text());
+        // nothing else sent this turn moves the script on
         TelegramResident.await("the turn's messages stored and sent", () -> pendingOutbound() == 0);
         for (FakeBotApi.SentMessage m : resident.sent().subList(before, resident.seen())) {
             assertFalse(m.text().contains("It sounds like"), "no reflection this turn: " + m.text());
@@ -66,6 +68,7 @@ class SafeguardingJourneyTest {
         var flag = db.selectFrom(SAFEGUARDING_FLAG).fetchOne();
         assertNotNull(flag, "a flag raised");
         assertTrue(flag.getCategories().contains("suicide"), flag.getCategories());
+        assertEquals("urgent", flag.getLevel());
 
         String token = service.createToken("duty-officer");
         HttpResponse<String> listed = service.get("/api/safeguarding", token);
@@ -100,6 +103,50 @@ class SafeguardingJourneyTest {
 
         // the next plain answer carries on with the script
         resident.says("The buses stop running at 7pm", "It sounds like");
+    }
+
+    @Test
+    void weakSignsGetTheGentleCheckInALowerPriorityFlagAndTheSameQuestionAgain() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.consents();
+        resident.says("Walking by the canal", NEXT_QUESTION);
+
+        int before = resident.seen();
+        telegram.enqueue(telegram.text(CHAT, "not been right for weeks, can't be bothered with anything"));
+        List<FakeBotApi.SentMessage> turn = telegram.awaitSent(CHAT, before + 2, TelegramResident.WAIT);
+        String checkIn = turn.get(before).text();
+        assertTrue(checkIn.contains("116 123") && checkIn.contains("85258"), checkIn);
+        assertFalse(checkIn.contains("999"), "no emergency framing: " + checkIn);
+        assertTrue(turn.get(before + 1).text().startsWith(NEXT_QUESTION), "the same question again");
+        TelegramResident.await("the check-in turn sent", () -> pendingOutbound() == 0);
+
+        // a later, urgent flag is listed before the older check-in
+        int afterCheck = resident.seen();
+        telegram.enqueue(telegram.text(CHAT, "he hits me when he's been drinking"));
+        telegram.awaitSent(CHAT, afterCheck + 2, TelegramResident.WAIT);
+        TelegramResident.await("the urgent turn sent", () -> pendingOutbound() == 0);
+        JsonNode flags = TelegramResident.json(service.get("/api/safeguarding", service.createToken("duty")).body()).get("flags");
+        assertEquals(2, flags.size(), flags.toString());
+        assertEquals("urgent", flags.get(0).get("level").asText(), "urgent flags first, whatever their age");
+        assertEquals("check", flags.get(1).get("level").asText());
+
+        // the next answer is stored against the question it answers, and the chat moves on
+        resident.says("The buses stop running at 7pm", "It sounds like");
+        var reply = org.chinwag.store.schema.Tables.REPLY;
+        assertEquals(3, service.service().database().dsl().fetchCount(reply, reply.QUESTION_ID.eq("barriers")),
+                "the two signposted answers and the plain one, all against barriers");
+    }
+
+    @Test
+    void aMessageInALanguageWithoutCuesIsMarkedForAPersonToRead() {
+        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        resident.consents();
+        resident.says("Sitaki kuishi tena, nimechoka sana na maisha haya", NEXT_QUESTION);
+        JsonNode flags = TelegramResident.json(service.get("/api/safeguarding", service.createToken("duty")).body()).get("flags");
+        assertEquals(1, flags.size(), flags.toString());
+        assertEquals("review", flags.get(0).get("level").asText());
+        assertEquals("sw", flags.get(0).get("language").asText());
+        for (FakeBotApi.SentMessage m : resident.sent()) assertFalse(m.text().contains("116 123"), "no alarm: " + m.text());
     }
 
     @Test

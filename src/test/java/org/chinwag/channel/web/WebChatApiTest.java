@@ -128,6 +128,28 @@ class WebChatApiTest {
                 "Keep the library open on Saturdays")), answers.toString());
     }
 
+    /** The middle step in the browser: a gentle check-in with helplines, then the same question again. */
+    @Test
+    void weakSignsGetAGentleCheckInAndTheSameQuestionAgain() {
+        WebChatClient chat = WebChatClient.open(service);
+        List<JsonNode> replies = chat.press(chat.say("/start"), "yes");
+        String question = lastText(replies);
+        replies = chat.say("not been right for weeks, can't be bothered with anything");
+        assertEquals(2, replies.size(), replies.toString());
+        String checkIn = replies.get(0).get("text").asText();
+        assertTrue(checkIn.contains("116 123") && checkIn.contains("85258"), checkIn);
+        assertFalse(checkIn.contains("999"), "no emergency framing: " + checkIn);
+        assertEquals(question, replies.get(1).get("text").asText(), "the question it was on, again");
+
+        replies = chat.say("Walking with my sister on Sundays");
+        assertFalse(lastText(replies).equals(question), "the next answer moves the chat on");
+        JsonNode stored = read(service.get("/api/replies", service.createToken("web-test"))).get("replies");
+        assertEquals(stored.get(0).get("question").asText(), stored.get(1).get("question").asText(),
+                "both answers are stored against the question they answered: " + stored);
+        JsonNode flags = read(service.get("/api/safeguarding", service.createToken("duty"))).get("flags");
+        assertEquals("check", flags.get(0).get("level").asText(), flags.toString());
+    }
+
     @Test
     void theOutboxMarksWebRepliesSentWithoutAnyNetwork() throws InterruptedException {
         WebChatClient chat = WebChatClient.open(service);

@@ -1,0 +1,188 @@
+package org.chinwag.safeguard;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The assertion step over a pattern hit: is it about the writer (or someone with them), now? In
+ * the spirit of ConText (Harkema et al.), cue words around a hit decide who, when and what kind of
+ * text it is, from {@code context-<lang>.txt}:
+ * <ul>
+ *   <li>{@code negated}: a denial at most three words before the hit ("i would never hurt myself");
+ *       {@code pseudo} cues that only look like one ("not sure", "no longer") are blanked first;</li>
+ *   <li>{@code past} / {@code resolved}: long ago or over ("years ago", "i am fine now") in the hit's
+ *       sentence or the next, with no {@code present} cue there ("again", "still", "tonight");
+ *       resolved cues are blanked before present ones are looked for, so "fine now" is not "now";</li>
+ *   <li>{@code topic}: talk about services, issues or news ("there should be more support for people
+ *       who self harm") in a sentence with no {@code self} cue;</li>
+ *   <li>{@code other}: someone else is the subject, with no self cue in the hit: suicide and
+ *       self-harm about someone else become a check, not an emergency.</li>
+ * </ul>
+ * A language without a context file keeps every hit as it is.
+ */
+final class ContextCues {
+
+    enum Kind { NEGATED, PSEUDO, PAST, RESOLVED, PRESENT, SELF, TOPIC, OTHER }
+
+    /** Why a hit was set aside, or how it was kept. */
+    enum Verdict { KEEP, OTHER_PERSON, NEGATED, PAST, TOPIC }
+
+    static final ContextCues NONE = new ContextCues();
+    private static final int NEGATION_GAP = 3;
+    private static final int PRESENT_REACH = 6;
+
+    /** A cue pattern and the literal text any match needs (most cues are absent from most texts). */
+    private record Cue(Pattern pattern, RequiredText required) {}
+
+    private final Map<Kind, List<Cue>> cues = new EnumMap<>(Kind.class);
+
+    static ContextCues parse(String source, String content) {
+        ContextCues c = new ContextCues();
+        PatternFile file = new PatternFile();
+        file.read(source, content, (kind, body) -> {
+            if (kind.equals("define")) return;
+            if (kind.equals("option")) {
+                if (!body.equals("no-word-boundaries")) throw new IllegalArgumentException("the only option is 'no-word-boundaries'");
+                file.wordBoundaries = false;
+                return;
+            }
+            Kind k;
+            try {
+                k = Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown kind '" + kind + "' (negated, pseudo, past, resolved, present, self, topic, other)");
+            }
+            c.cues.computeIfAbsent(k, x -> new ArrayList<>()).add(new Cue(file.compile(body), file.required(body)));
+        });
+        return c;
+    }
+
+    boolean isEmpty() {
+        return cues.isEmpty();
+    }
+
+    /** What the context says about one hit in prepared text (sentences joined by {@link TextNormaliser#SENTENCE_BREAK}). */
+    Verdict judge(String text, PhrasePatterns.Hit hit) {
+        if (cues.isEmpty()) return Verdict.KEEP;
+        int sentenceStart = text.lastIndexOf(TextNormaliser.SENTENCE_BREAK, hit.start());
+        // (a hit may begin on the break itself)
+        sentenceStart = sentenceStart < 0 ? 0 : Math.min(hit.start(), sentenceStart + TextNormaliser.SENTENCE_BREAK.length());
+        int sentenceEnd = text.indexOf(TextNormaliser.SENTENCE_BREAK, hit.end());
+        sentenceEnd = sentenceEnd < 0 ? text.length() : sentenceEnd;
+        int nextEnd = sentenceEnd >= text.length() ? text.length()
+                : text.indexOf(TextNormaliser.SENTENCE_BREAK, sentenceEnd + TextNormaliser.SENTENCE_BREAK.length());
+        nextEnd = nextEnd < 0 ? text.length() : nextEnd;
+
+        String sentence = blank(text.substring(0, sentenceEnd), Kind.PSEUDO, sentenceStart, hit);
+        if (negated(sentence, sentenceStart, hit)) return Verdict.NEGATED;
+
+        String window = blank(text.substring(0, nextEnd), Kind.PSEUDO, sentenceStart, hit);
+        boolean resolved = any(window, Kind.RESOLVED, sentenceStart, hit, false);
+        String unresolved = blank(window, Kind.RESOLVED, sentenceStart, hit);
+        boolean present = near(unresolved, Kind.PRESENT, sentenceStart, hit);
+        boolean past = resolved || any(unresolved, Kind.PAST, sentenceStart, hit, false);
+        if (past && !present) return Verdict.PAST;
+
+        boolean self = any(sentence, Kind.SELF, sentenceStart, hit, true);
+        if (!self && any(sentence, Kind.TOPIC, sentenceStart, hit, false)) return Verdict.TOPIC;
+        boolean selfInHit = any(text.substring(0, hit.end()), Kind.SELF, hit.start(), hit, true);
+        if (!selfInHit && any(sentence, Kind.OTHER, sentenceStart, hit, false)) return Verdict.OTHER_PERSON;
+        return Verdict.KEEP;
+    }
+
+    /** Message-wide cues, for a model hit that has no place in the text: long past without a present cue, or topic talk without a self cue. */
+    Verdict judgeWhole(String text) {
+        if (cues.isEmpty() || text.isEmpty()) return Verdict.KEEP;
+        PhrasePatterns.Hit nowhere = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
+        String t = blank(text, Kind.PSEUDO, 0, nowhere);
+        boolean resolved = any(t, Kind.RESOLVED, 0, nowhere, false);
+        String unresolved = blank(t, Kind.RESOLVED, 0, nowhere);
+        boolean present = any(unresolved, Kind.PRESENT, 0, nowhere, true);
+        if ((resolved || any(unresolved, Kind.PAST, 0, nowhere, false)) && !present) return Verdict.PAST;
+        if (!any(t, Kind.SELF, 0, nowhere, true) && any(t, Kind.TOPIC, 0, nowhere, false)) return Verdict.TOPIC;
+        return Verdict.KEEP;
+    }
+
+    /** The kinds of cue found anywhere in the text (features for the model: "cue=past", "cue=self" ...). */
+    List<Kind> found(String text) {
+        List<Kind> found = new ArrayList<>();
+        PhrasePatterns.Hit nowhere = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
+        String t = blank(text, Kind.PSEUDO, 0, nowhere);
+        for (Kind kind : Kind.values()) {
+            if (kind != Kind.PSEUDO && any(kind == Kind.PRESENT ? blank(t, Kind.RESOLVED, 0, nowhere) : t, kind, 0, nowhere, true)) found.add(kind);
+        }
+        return found;
+    }
+
+    /** Whether a cue of this kind occurs from {@code from} on, outside the hit (or inside it, if allowed). */
+    private boolean any(String text, Kind kind, int from, PhrasePatterns.Hit hit, boolean insideHitCounts) {
+        for (Cue cue : cues.getOrDefault(kind, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, text.length());
+            while (m.find()) {
+                boolean overlaps = m.start() < hit.end() && m.end() > hit.start();
+                if (!overlaps || insideHitCounts) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A present cue in the hit or within {@link #PRESENT_REACH} words of it: "still" in "he still
+     * hits me" speaks of the hit, "still" in "took an overdose at uni, I still think of her" does not.
+     */
+    private boolean near(String text, Kind kind, int from, PhrasePatterns.Hit hit) {
+        for (Cue cue : cues.getOrDefault(kind, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, text.length());
+            while (m.find()) {
+                String between = m.end() <= hit.start() ? text.substring(m.end(), hit.start())
+                        : m.start() >= hit.end() ? text.substring(hit.end(), m.start()) : "";
+                if (words(between) <= PRESENT_REACH) return true;
+            }
+        }
+        return false;
+    }
+
+    private static int words(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    /** A negation cue ending at most {@link #NEGATION_GAP} words before the hit, not part of it. */
+    private boolean negated(String text, int from, PhrasePatterns.Hit hit) {
+        for (Cue cue : cues.getOrDefault(Kind.NEGATED, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, hit.start());
+            while (m.find()) {
+                String between = text.substring(m.end(), hit.start());
+                if (words(between) <= NEGATION_GAP && !between.contains(TextNormaliser.SENTENCE_BREAK)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with cues of this kind outside the hit replaced by spaces (offsets kept). */
+    private String blank(String text, Kind kind, int from, PhrasePatterns.Hit hit) {
+        List<Cue> patterns = cues.getOrDefault(kind, List.of());
+        if (patterns.isEmpty()) return text;
+        char[] chars = text.toCharArray();
+        for (Cue cue : patterns) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, text.length());
+            while (m.find()) {
+                if (m.start() < hit.end() && m.end() > hit.start()) continue;
+                for (int i = m.start(); i < m.end(); i++) chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,85 @@
+package org.chinwag.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.chinwag.classify.ThemeClassifier;
+import org.chinwag.messages.ModelAnalyzer;
+import org.chinwag.messages.TextAnalysis;
+import org.chinwag.safeguard.RiskAssessment;
+import org.chinwag.safeguard.RiskDetector;
+import org.chinwag.safeguard.Signposting;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole text analysis every inbound message gets (safeguarding in every language the campaign
+ * covers, then themes), on one thread: {@code bench/jmh.sh TextAnalysisBenchmark}. Each op analyses
+ * one text, cycling through every safeguarding example, held-out line and ordinary reply of the
+ * campaign (all languages) in a fixed shuffled order, so the mix is what the detector is measured on.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Threads(1)
+public class TextAnalysisBenchmark {
+    static final Path INTENTS = Path.of("intents");
+    static final Path CACHE = Path.of("data", "models");
+
+    ModelAnalyzer analyzer;
+    RiskDetector detector;
+    List<String> texts;
+    int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        detector = RiskDetector.load(INTENTS, "big-chat", CACHE);
+        analyzer = new ModelAnalyzer(ThemeClassifier.loadOrTrain(INTENTS, "big-chat", CACHE), detector,
+                Signposting.load(INTENTS, "big-chat"));
+        texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(INTENTS.resolve("big-chat/safeguarding"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (!line.startsWith("#") && line.contains("\t")) texts.add(line.substring(line.indexOf('\t') + 1));
+                }
+            }
+        }
+        Collections.shuffle(texts, new Random(7));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public TextAnalysis analyse() {
+        String text = texts.get(next);
+        next = (next + 1) % texts.size();
+        return analyzer.analyse(text);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public RiskAssessment riskOnly() {
+        String text = texts.get(next);
+        next = (next + 1) % texts.size();
+        return detector.assess(text);
+    }
+}
