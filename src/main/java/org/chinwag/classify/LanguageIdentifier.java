@@ -89,7 +89,7 @@ public final class LanguageIdentifier {
         Character.UnicodeScript main = scripts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
         switch (main) {
             case ETHIOPIC:
-                return new Result(best(text, main, 1).orElse("ti"), true);
+                return new Result(best(text, 1).orElse("ti"), true);
             case HAN:
                 return new Result(scripts.containsKey(Character.UnicodeScript.HIRAGANA)
                         || scripts.containsKey(Character.UnicodeScript.KATAKANA) ? "ja" : "zh", true);
@@ -114,7 +114,7 @@ public final class LanguageIdentifier {
         for (Markers m : byScript.getOrDefault(Character.UnicodeScript.ARABIC, List.of())) {
             if (!m.letters().isEmpty() && text.codePoints().anyMatch(m.letters()::contains) && m.code().equals("ckb")) return "ckb";
         }
-        return best(text, Character.UnicodeScript.ARABIC, 2)
+        return best(text, 2)
                 .orElseGet(() -> openNlp(text, ARABIC_SCRIPT_LANGUAGES));
     }
 
@@ -124,7 +124,8 @@ public final class LanguageIdentifier {
         for (String w : words) if (COMMON_ENGLISH.contains(w)) english++;
         String bestCode = null;
         int bestHits = 0;
-        for (Markers m : byScript.getOrDefault(Character.UnicodeScript.LATIN, List.of())) {
+        // every language's markers: a file for Urdu also lists Roman Urdu words
+        for (Markers m : markers.values()) {
             int hits = 0;
             for (String w : words) if (m.words().contains(w)) hits++;
             if (hits > bestHits) {
@@ -144,13 +145,14 @@ public final class LanguageIdentifier {
         return new Result("en", english > 0);
     }
 
-    /** The language of this script with the most marker words, if it has at least {@code min} and a clear lead. */
-    private java.util.Optional<String> best(String text, Character.UnicodeScript script, int min) {
+    /** The language with the most marker words and letters in the text, if it has at least {@code min} and a clear lead. */
+    private java.util.Optional<String> best(String text, int min) {
         List<String> words = words(text);
         String bestCode = null;
         int bestHits = 0;
         int second = 0;
-        for (Markers m : byScript.getOrDefault(script, List.of())) {
+        for (Markers m : markers.values()) {
+            // words and letters only match text in their own script, so every language can be asked
             int hits = 0;
             for (String w : words) if (m.words().contains(w)) hits++;
             for (int cp : text.codePoints().toArray()) if (m.letters().contains(cp)) hits++;

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *       resolved cues are blanked before present ones are looked for, so "fine now" is not "now";</li>
  *   <li>{@code topic}: talk about services, issues or news ("there should be more support for people
  *       who self harm") in a sentence with no {@code self} cue;</li>
- *   <li>{@code other}: someone else is the subject, with no self cue in the hit: suicide and
- *       self-harm about someone else become a check, not an emergency.</li>
+ *   <li>{@code other}: someone else is the subject (named in the hit, "kill himself", or before it
+ *       in a sentence without the writer in it): suicide, self-harm, abuse and low mood about
+ *       someone else become a check-in, not an emergency.</li>
  * </ul>
  * A language without a context file keeps every hit as it is.
  */
@@ -87,10 +88,15 @@ final class ContextCues {
         boolean past = resolved || any(unresolved, Kind.PAST, sentenceStart, hit, false);
         if (past && !present) return Verdict.PAST;
 
-        boolean self = any(sentence, Kind.SELF, sentenceStart, hit, true);
+        // "my" in "my friend" is the friend, not the writer: other people are blanked before looking for the writer
+        boolean self = any(blank(sentence, Kind.OTHER, sentenceStart, hit), Kind.SELF, sentenceStart, hit, true);
         if (!self && any(sentence, Kind.TOPIC, sentenceStart, hit, false)) return Verdict.TOPIC;
-        boolean selfInHit = any(text.substring(0, hit.end()), Kind.SELF, hit.start(), hit, true);
-        if (!selfInHit && any(sentence, Kind.OTHER, sentenceStart, hit, false)) return Verdict.OTHER_PERSON;
+        // someone else: named in the hit itself ("kill himself"), or before it in a sentence where
+        // the writer does not appear ("my friend says she wants to die"); never when the hit is about "me"
+        String inHit = text.substring(0, hit.end());
+        if (any(inHit, Kind.SELF, hit.start(), hit, true)) return Verdict.KEEP;
+        if (any(inHit, Kind.OTHER, hit.start(), hit, true)) return Verdict.OTHER_PERSON;
+        if (!self && any(sentence, Kind.OTHER, sentenceStart, hit, false)) return Verdict.OTHER_PERSON;
         return Verdict.KEEP;
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A cheap test that a regular expression cannot match a text: the pieces of literal text that any
- * match must contain one of (as RE2's and Hyperscan's prefilters do). Hundreds of phrase patterns
+ * match must contain (one of each required set, as RE2's and Hyperscan's prefilters do). Hundreds of phrase patterns
  * run on every message, and nearly every message is ordinary, so most patterns are skipped after a
  * few {@link String#contains} calls instead of a regular-expression search.
  *
@@ -21,22 +21,25 @@ final class RequiredText {
     /** Beyond this many alternatives the check costs more than it saves. */
     private static final int MAX_ALTERNATIVES = 48;
     /** Literal pieces shorter than this are too common to be worth checking. */
-    private static final int MIN_LENGTH = 2;
+    private static final int MIN_LENGTH = 3;
+    /** Checking more parts than this costs more than it rules out. */
+    private static final int MAX_PARTS = 3;
 
-    static final RequiredText NOTHING = new RequiredText(null);
+    static final RequiredText NOTHING = new RequiredText(List.of());
 
-    private final String[] anyOf;
+    /** Each array: a match contains at least one of its pieces; and a match meets every array. */
+    private final String[][] allOf;
 
-    private RequiredText(Set<String> anyOf) {
-        this.anyOf = anyOf == null ? null : anyOf.toArray(String[]::new);
+    private RequiredText(List<Set<String>> allOf) {
+        this.allOf = allOf.stream().map(set -> set.toArray(String[]::new)).toArray(String[][]::new);
     }
 
     static RequiredText of(String regex) {
         try {
             Parser p = new Parser(regex);
-            Set<String> required = p.alternation();
+            List<Set<String>> required = p.top();
             if (p.pos != regex.length()) return NOTHING;
-            return required == null ? NOTHING : new RequiredText(required);
+            return new RequiredText(required);
         } catch (RuntimeException e) {
             return NOTHING;
         }
@@ -44,14 +47,22 @@ final class RequiredText {
 
     /** False only when no match is possible. */
     boolean passes(String text) {
-        if (anyOf == null) return true;
-        for (String s : anyOf) if (text.contains(s)) return true;
-        return false;
+        for (String[] anyOf : allOf) {
+            boolean found = false;
+            for (String s : anyOf) {
+                if (text.contains(s)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
+        }
+        return true;
     }
 
-    /** The literal pieces, one of which a match contains (null: none required). For tests. */
+    /** The most selective set of pieces, one of which any match contains (null: none required). For tests. */
     Set<String> pieces() {
-        return anyOf == null ? null : Set.of(anyOf);
+        return allOf.length == 0 ? null : Set.of(allOf[0]);
     }
 
     /** Recursive descent over the regex; each method returns the required pieces, or null for none. */
@@ -61,6 +72,20 @@ final class RequiredText {
 
         Parser(String re) {
             this.re = re;
+        }
+
+        /** All the required parts of the whole regex, most selective first. */
+        List<Set<String>> top() {
+            int start = pos;
+            List<Set<String>> parts = sequenceParts();
+            if (pos < re.length() && re.charAt(pos) == '|') {
+                pos = start;
+                Set<String> union = alternation();
+                return union == null ? List.of() : List.of(union);
+            }
+            List<Set<String>> useful = new ArrayList<>(parts.stream().filter(Parser::useful).toList());
+            useful.sort((a, b) -> Double.compare(selectivity(b), selectivity(a)));
+            return useful.size() > MAX_PARTS ? useful.subList(0, MAX_PARTS) : useful;
         }
 
         Set<String> alternation() {
@@ -81,6 +106,25 @@ final class RequiredText {
 
         /** A sequence up to '|' or ')': the most selective requirement of its parts. */
         private Set<String> sequence() {
+            Set<String> best = null;
+            for (Set<String> part : sequenceParts()) {
+                if (!useful(part)) continue;
+                if (best == null || selectivity(part) > selectivity(best)) best = part;
+            }
+            return best;
+        }
+
+        /** Short English letter runs ("me", "is") rule out nothing; two letters of another script do. */
+        private static boolean useful(Set<String> part) {
+            return part.stream().allMatch(s -> {
+                String t = s.strip();
+                boolean ascii = t.chars().allMatch(c -> c < 128);
+                return t.length() >= (ascii ? MIN_LENGTH : 2);
+            });
+        }
+
+        /** Every requirement of a sequence's parts, in order. */
+        private List<Set<String>> sequenceParts() {
             List<Set<String>> parts = new ArrayList<>();
             StringBuilder run = new StringBuilder();
             while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
@@ -96,12 +140,7 @@ final class RequiredText {
                 else if (atom.required != null) parts.add(atom.required);
             }
             flush(run, parts);
-            Set<String> best = null;
-            for (Set<String> part : parts) {
-                if (part.stream().anyMatch(s -> s.strip().length() < MIN_LENGTH)) continue;
-                if (best == null || selectivity(part) > selectivity(best)) best = part;
-            }
-            return best;
+            return parts;
         }
 
         private static void flush(StringBuilder run, List<Set<String>> parts) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *       because phones in the UK often type "chce zyc" for "chcę żyć"; Indic and Ethiopic vowel signs
  *       are parts of letters and are kept;</li>
  *   <li>Arabic-script letter variants that Arabic, Farsi, Urdu and Kurdish keyboards type
- *       differently are unified (ي/ی, ك/ک, ہ/ه ...); zero-width joiners removed; Arabic-Indic digits to 0-9;</li>
+ *       differently are unified (ي/ی, ك/ک, ہ/ه ...); zero-width joiners removed; every script's digits to 0-9;</li>
  *   <li>other punctuation to single spaces; letter runs of three or more cut to two ("sooo" to "soo").</li>
  * </ul>
  * Per-language spelling (text-speak) is applied afterwards, by each language's {@link PhrasePatterns}.
@@ -90,8 +90,8 @@ final class TextNormaliser {
                 case '\u0671' -> out.append('\u0627');                     // alef wasla -> alef
                 case '\u0640', '\u200c', '\u200d' -> { }                   // tatweel, zero-width (non-)joiner
                 default -> {
-                    if (cp >= 0x0660 && cp <= 0x0669) out.append((char) ('0' + cp - 0x0660));
-                    else if (cp >= 0x06f0 && cp <= 0x06f9) out.append((char) ('0' + cp - 0x06f0));
+                    // Arabic-Indic, Persian, Bengali, Devanagari ... digits to 0-9
+                    if (cp > 127 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) out.append((char) ('0' + Character.digit(cp, 10)));
                     else out.appendCodePoint(cp);
                 }
             }
