@@ -32,7 +32,6 @@ public final class RiskDetector {
     private static final Set<RiskCategory> CHECK_WHEN_SOMEONE_ELSE =
             EnumSet.of(RiskCategory.SUICIDE, RiskCategory.SELF_HARM, RiskCategory.ABUSE, RiskCategory.LOW_MOOD);
 
-    static final boolean SENTENCES = !"false".equals(System.getProperty("chinwag.risk.sentences"));
     private final SafeguardingData data;
     private final RiskModel model;
     private final DetectorSettings settings;
@@ -98,6 +97,10 @@ public final class RiskDetector {
         String normalised = TextNormaliser.normalise(text);
         Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
         normalised.codePoints().filter(Character::isLetter).forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
+        LanguageIdentifier.Result detected = languages.detect(text);
+        String detectedLanguage = detected == null ? null : detected.language();
+        // the message's own language also judges other languages' hits ("self harm" inside Roman Urdu topic talk)
+        ContextCues messageContext = detectedLanguage == null ? null : data.contexts().get(detectedLanguage);
 
         RiskLevel level = RiskLevel.NONE;
         Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
@@ -111,6 +114,10 @@ public final class RiskDetector {
             for (PhrasePatterns.Hit hit : patterns.hits(prepared)) {
                 if (!english && onlyEnglishWords(prepared.substring(hit.start(), hit.end()))) continue;
                 ContextCues.Verdict verdict = context.judge(prepared, hit);
+                if (verdict == ContextCues.Verdict.KEEP && messageContext != null && messageContext != context) {
+                    ContextCues.Verdict theirs = messageContext.judge(prepared, hit);
+                    if (theirs != ContextCues.Verdict.OTHER_PERSON) verdict = theirs;
+                }
                 if (verdict == ContextCues.Verdict.NEGATED || verdict == ContextCues.Verdict.PAST
                         || verdict == ContextCues.Verdict.TOPIC) {
                     setAside = true;
@@ -127,17 +134,15 @@ public final class RiskDetector {
                 }
             }
         }
-        LanguageIdentifier.Result detected = languages.detect(text);
-        String detectedLanguage = detected == null ? null : detected.language();
-        String english = data.english().prepare(normalised);
         if (detectedLanguage != null && !detectedLanguage.equals("en")) {
             // the model knows English; other languages are read by their own patterns
             return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, RiskModel.Scores.NONE, ContextCues.Verdict.KEEP);
         }
+        String english = data.english().prepare(normalised);
         RiskModel.Scores scores = model.score(modelTokens(data, english));
         // a disclosure tucked into a longer answer ("parks are fine. won't matter to me soon"):
         // each sentence is scored alone too, and the highest score counts
-        if (SENTENCES && english.contains(TextNormaliser.SENTENCE_BREAK)) {
+        if (english.contains(TextNormaliser.SENTENCE_BREAK)) {
             for (String sentence : english.split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))) {
                 RiskModel.Scores alone = model.score(modelTokens(data, sentence));
                 if (alone.risk() > scores.risk()) scores = alone;

@@ -57,7 +57,7 @@ final class RiskModel {
     static final String ALGORITHM = "MAXENT_QN";
     static final int ITERATIONS = 100;
     static final double L1_COST = 0.0;
-    static final double L2_COST = Double.parseDouble(System.getProperty("chinwag.risk.l2", "1.0"));
+    static final double L2_COST = 1.0;
 
     private final MaxentModel maxent;
     private final RiskFeatures features;

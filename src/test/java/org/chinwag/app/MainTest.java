@@ -51,10 +51,11 @@ class MainTest {
     void classifyWritesOneJsonLinePerInputLineInOrder() throws Exception {
         Run run = runWithInput("the buses never come\nhello\n\n"
                 + "Autobusy są zawsze spóźnione i nie mogę dostać się do lekarza\n"
-                + "\uFEFFI don't want to be here anymore\n", "classify");
+                + "\uFEFFI don't want to be here anymore\n"
+                + "not been right for weeks, can't be bothered with anything\n", "classify");
         assertEquals(0, run.code(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals(5, lines.size(), run.out());
+        assertEquals(6, lines.size(), run.out());
         ObjectMapper json = new ObjectMapper();
         JsonNode bus = json.readTree(lines.get(0));
         assertEquals("the buses never come", bus.get("text").asText());
@@ -63,6 +64,8 @@ class MainTest {
         assertTrue(confidence > 0 && confidence <= 1, bus.toString());
         assertEquals("en", bus.get("language").asText());
         assertFalse(bus.get("risk").asBoolean());
+        assertEquals("none", bus.get("risk_level").asText());
+        assertEquals(0, bus.get("risk_categories").size());
         assertEquals(0, json.readTree(lines.get(1)).get("themes").size(), lines.get(1));
         assertEquals("", json.readTree(lines.get(2)).get("text").asText());
         JsonNode polish = json.readTree(lines.get(3));
@@ -71,6 +74,12 @@ class MainTest {
         JsonNode risky = json.readTree(lines.get(4));
         assertEquals("I don't want to be here anymore", risky.get("text").asText(), "a byte order mark is dropped");
         assertTrue(risky.get("risk").asBoolean(), risky.toString());
+        assertEquals("urgent", risky.get("risk_level").asText());
+        assertEquals("suicide", risky.at("/risk_categories/0").asText());
+        JsonNode weak = json.readTree(lines.get(5));
+        assertTrue(weak.get("risk").asBoolean(), "risk is true whenever helplines would be sent: " + weak);
+        assertEquals("check", weak.get("risk_level").asText());
+        assertEquals("low_mood", weak.at("/risk_categories/0").asText());
     }
 
     @Test
