@@ -35,6 +35,7 @@ final class ContextCues {
     static final ContextCues NONE = new ContextCues();
     private static final int NEGATION_GAP = 3;
     private static final int PRESENT_REACH = 6;
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(" \\. | (?:and|but|so|because|cos|though|although|while|then) ");
 
     /** A cue pattern and the literal text any match needs (most cues are absent from most texts). */
     private record Cue(Pattern pattern, RequiredText required) {}
@@ -169,7 +170,8 @@ final class ContextCues {
             m.region(from, hit.start());
             while (m.find()) {
                 String between = text.substring(m.end(), hit.start());
-                if (words(between) <= NEGATION_GAP && !between.contains(TextNormaliser.SENTENCE_BREAK)) return true;
+                // a denial does not reach past a new clause ("not responding and his lips are blue")
+                if (words(between) <= NEGATION_GAP && !CLAUSE_BREAK.matcher(between).find()) return true;
             }
         }
         return false;

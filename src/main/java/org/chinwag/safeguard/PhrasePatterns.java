@@ -32,6 +32,11 @@ final class PhrasePatterns {
 
     private record Idiom(Pattern pattern, RequiredText required) {}
 
+    /** The literal pieces of every rule and idiom, found in one pass; ids per rule and idiom, in order. */
+    private PieceFinder finder = new PieceFinder().build();
+    private int[][][] ruleIds = new int[0][][];
+    private int[][][] idiomIds = new int[0][][];
+
     private final String language;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Idiom> idioms = new ArrayList<>();
@@ -55,6 +60,10 @@ final class PhrasePatterns {
     void add(String source, String content) {
         file.read(source, content, this::addLine);
         decideScripts();
+        PieceFinder pieces = new PieceFinder();
+        ruleIds = rules.stream().map(r -> r.required().ids(pieces)).toArray(int[][][]::new);
+        idiomIds = idioms.stream().map(i -> i.required().ids(pieces)).toArray(int[][][]::new);
+        finder = pieces.build();
     }
 
     private void addLine(String kind, String body) {
@@ -129,8 +138,11 @@ final class PhrasePatterns {
     /** Normalised text with this language's spellings applied and its idioms blanked out. */
     String prepare(String normalised) {
         String s = spelled(normalised);
-        for (Idiom idiom : idioms) {
-            if (idiom.required().passes(s)) s = idiom.pattern().matcher(s).replaceAll(" ~ ");
+        if (idioms.isEmpty()) return s;
+        java.util.BitSet found = finder.find(s);
+        for (int i = 0; i < idioms.size(); i++) {
+            // (blanking one idiom never creates another's pieces: it only puts " ~ " in their place)
+            if (RequiredText.passes(idiomIds[i], found)) s = idioms.get(i).pattern().matcher(s).replaceAll(" ~ ");
         }
         return s;
     }
@@ -149,8 +161,10 @@ final class PhrasePatterns {
     /** Every match of every risk pattern in prepared text (context may rule some out, so all are kept). */
     List<Hit> hits(String prepared) {
         List<Hit> hits = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.required().passes(prepared)) continue;
+        java.util.BitSet found = finder.find(prepared);
+        for (int i = 0; i < rules.size(); i++) {
+            if (!RequiredText.passes(ruleIds[i], found)) continue;
+            Rule rule = rules.get(i);
             Matcher m = rule.pattern().matcher(prepared);
             while (m.find()) hits.add(new Hit(rule.category(), rule.level(), m.start(), m.end()));
         }
@@ -169,8 +183,15 @@ final class PhrasePatterns {
 
     /** For tests: every rule and idiom that matches the text passes its prefilter. */
     boolean prefilterAgrees(String prepared) {
-        for (Rule rule : rules) if (rule.pattern().matcher(prepared).find() && !rule.required().passes(prepared)) return false;
-        for (Idiom idiom : idioms) if (idiom.pattern().matcher(prepared).find() && !idiom.required().passes(prepared)) return false;
+        java.util.BitSet found = finder.find(prepared);
+        for (int i = 0; i < rules.size(); i++) {
+            boolean matches = rules.get(i).pattern().matcher(prepared).find();
+            if (matches && !(rules.get(i).required().passes(prepared) && RequiredText.passes(ruleIds[i], found))) return false;
+        }
+        for (int i = 0; i < idioms.size(); i++) {
+            boolean matches = idioms.get(i).pattern().matcher(prepared).find();
+            if (matches && !(idioms.get(i).required().passes(prepared) && RequiredText.passes(idiomIds[i], found))) return false;
+        }
         return true;
     }
 

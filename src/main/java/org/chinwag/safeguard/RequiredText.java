@@ -60,6 +60,30 @@ final class RequiredText {
         return true;
     }
 
+    /** The same test against the pieces a {@link PieceFinder} found: ids of each required set. */
+    int[][] ids(PieceFinder finder) {
+        int[][] ids = new int[allOf.length][];
+        for (int i = 0; i < allOf.length; i++) {
+            ids[i] = java.util.Arrays.stream(allOf[i]).mapToInt(finder::id).toArray();
+        }
+        return ids;
+    }
+
+    /** {@link #passes(String)}, given which pieces ({@link #ids}) the text contains. */
+    static boolean passes(int[][] ids, java.util.BitSet found) {
+        for (int[] anyOf : ids) {
+            boolean any = false;
+            for (int id : anyOf) {
+                if (found.get(id)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) return false;
+        }
+        return true;
+    }
+
     /** The most selective set of pieces, one of which any match contains (null: none required). For tests. */
     Set<String> pieces() {
         return allOf.length == 0 ? null : Set.of(allOf[0]);

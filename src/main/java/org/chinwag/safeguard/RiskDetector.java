@@ -106,8 +106,11 @@ public final class RiskDetector {
         Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
         boolean setAside = false;
         String hitLanguage = null;
+        // another language's hit needs a word that is not English, so an all-English text skips them
+        boolean allEnglish = onlyEnglishWords(normalised);
         for (PhrasePatterns patterns : data.patterns()) {
             if (!patterns.writtenIn(scripts)) continue;
+            if (allEnglish && !patterns.language().equals("en")) continue;
             String prepared = patterns.prepare(normalised);
             ContextCues context = data.contexts().get(patterns.language());
             boolean english = patterns.language().equals("en");
