@@ -178,13 +178,6 @@ final class LanguageGuard {
     return d;
   }
 
-  private static final Set<String> COMMON_ENGLISH = Set.of(
-      "the", "a", "an", "and", "or", "but", "i", "you", "he", "she", "it", "we", "they", "me", "my", "your",
-      "our", "their", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
-      "not", "no", "yes", "to", "of", "in", "on", "at", "for", "with", "from", "by", "about", "this", "that",
-      "there", "here", "what", "why", "who", "how", "when", "where", "can", "cant", "cannot", "will", "would",
-      "should", "could", "get", "got", "go", "going", "more", "less", "very", "so", "too", "just", "like",
-      "need", "want", "think", "know", "dont", "im", "its", "thats", "theres", "all", "some", "any", "if",
-      "then", "than", "up", "out", "down", "over", "really", "good", "bad", "ok", "okay", "thanks", "thank",
-      "hello", "hi", "please", "people", "place", "area", "live", "round", "lot", "lots", "much", "many");
+  /** Common English words, shared with {@link LanguageIdentifier}. */
+  private static final Set<String> COMMON_ENGLISH = LanguageIdentifier.COMMON_ENGLISH;
 }
