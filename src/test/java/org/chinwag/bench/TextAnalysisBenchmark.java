@@ -30,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole text analysis every inbound message gets (safeguarding in every language the campaign
  * covers, then themes), on one thread: {@code bench/jmh.sh TextAnalysisBenchmark}. Each op analyses
- * one text, cycling through every safeguarding example, held-out line and ordinary reply of the
- * campaign (all languages) in a fixed shuffled order, so the mix is what the detector is measured on.
+ * one text, cycling in a fixed shuffled order through one of two mixes: {@code ordinary}, the
+ * ordinary replies to the script (ordinary*.tsv and the theme examples: what the bot mostly meets),
+ * or {@code everything}, every safeguarding file (disclosures and hard lines in every language,
+ * longer and harder than most traffic).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
@@ -39,6 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TextAnalysisBenchmark {
     static final Path INTENTS = Path.of("intents");
     static final Path CACHE = Path.of("data", "models");
+
+    @org.openjdk.jmh.annotations.Param({"ordinary", "everything"})
+    public String mix;
 
     ModelAnalyzer analyzer;
     RiskDetector detector;
@@ -51,8 +56,18 @@ public class TextAnalysisBenchmark {
         analyzer = new ModelAnalyzer(ThemeClassifier.loadOrTrain(INTENTS, "big-chat", CACHE), detector,
                 Signposting.load(INTENTS, "big-chat"));
         texts = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(INTENTS.resolve("big-chat/safeguarding"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {
+            files.filter(p -> p.toString().endsWith(".tsv"))
+                    .filter(p -> mix.equals("everything") || p.getFileName().toString().contains("ordinary")).forEach(sources::add);
+        }
+        if (mix.equals("ordinary")) {
+            try (Stream<Path> files = Files.list(INTENTS.resolve("big-chat/examples"))) {
+                files.filter(p -> p.toString().endsWith(".tsv")).forEach(sources::add);
+            }
+        }
+        {
+            for (Path f : sources.stream().sorted().toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (!line.startsWith("#") && line.contains("\t")) texts.add(line.substring(line.indexOf('\t') + 1));
                 }
