@@ -49,11 +49,9 @@ public final class LanguageIdentifier {
     public record Result(String language, boolean confident) {}
 
     private final Map<String, Markers> markers;
-    private final Map<Character.UnicodeScript, List<Markers>> byScript = new EnumMap<>(Character.UnicodeScript.class);
 
     LanguageIdentifier(Map<String, Markers> markers) {
         this.markers = Map.copyOf(markers);
-        for (Markers m : markers.values()) byScript.computeIfAbsent(m.script(), s -> new ArrayList<>()).add(m);
     }
 
     /** The identifier with the marker files on the classpath (loaded once). */
@@ -72,11 +70,6 @@ public final class LanguageIdentifier {
     public boolean isMarkerWord(String word) {
         for (Markers m : markers.values()) if (m.words().contains(word)) return true;
         return false;
-    }
-
-    /** The languages that have marker files. */
-    public Set<String> languages() {
-        return markers.keySet();
     }
 
     /**
@@ -111,9 +104,9 @@ public final class LanguageIdentifier {
     }
 
     private String arabicScript(String text) {
-        for (Markers m : byScript.getOrDefault(Character.UnicodeScript.ARABIC, List.of())) {
-            if (!m.letters().isEmpty() && text.codePoints().anyMatch(m.letters()::contains) && m.code().equals("ckb")) return "ckb";
-        }
+        // a Kurdish-only letter (ڕ ڵ ۆ ێ) settles it; otherwise marker words, then OpenNLP
+        Markers sorani = markers.get("ckb");
+        if (sorani != null && text.codePoints().anyMatch(sorani.letters()::contains)) return "ckb";
         return best(text, 2)
                 .orElseGet(() -> openNlp(text, ARABIC_SCRIPT_LANGUAGES));
     }

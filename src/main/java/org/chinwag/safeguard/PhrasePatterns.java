@@ -171,15 +171,6 @@ final class PhrasePatterns {
         return hits;
     }
 
-    /** For the evaluation's per-pattern report: the index of the rule each hit came from, in file order. */
-    List<Integer> ruleIndexes(String prepared) {
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            if (rule.required().passes(prepared) && rule.pattern().matcher(prepared).find()) found.add(i);
-        }
-        return found;
-    }
 
     /** For tests: every rule and idiom that matches the text passes its prefilter. */
     boolean prefilterAgrees(String prepared) {
@@ -195,11 +186,6 @@ final class PhrasePatterns {
         return true;
     }
 
-    /** For the speed report: how many rules have no prefilter (run on every text in their script). */
-    int unfiltered() {
-        return (int) rules.stream().filter(r -> r.required().pieces() == null).count()
-                + (int) idioms.stream().filter(i -> i.required().pieces() == null).count();
-    }
 
     int size() {
         return rules.size() + idioms.size();
