@@ -141,6 +141,7 @@ public final class LanguageIdentifier {
     /** The language with the most marker words and letters in the text, if it has at least {@code min} and a clear lead. */
     private java.util.Optional<String> best(String text, int min) {
         List<String> words = words(text);
+        int[] codePoints = text.codePoints().toArray();
         String bestCode = null;
         int bestHits = 0;
         int second = 0;
@@ -148,7 +149,7 @@ public final class LanguageIdentifier {
             // words and letters only match text in their own script, so every language can be asked
             int hits = 0;
             for (String w : words) if (m.words().contains(w)) hits++;
-            for (int cp : text.codePoints().toArray()) if (m.letters().contains(cp)) hits++;
+            for (int cp : codePoints) if (m.letters().contains(cp)) hits++;
             if (hits > bestHits) {
                 second = bestHits;
                 bestHits = hits;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * the spirit of ConText (Harkema et al.), cue words around a hit decide who, when and what kind of
  * text it is, from {@code context-<lang>.txt}:
  * <ul>
- *   <li>{@code negated}: a denial at most three words before the hit ("i would never hurt myself");
+ *   <li>{@code negated}: a denial at most three words before the hit, in the same clause ("i would
+ *       never hurt myself"; {@code clause} words such as "and", "but" start a new one);
  *       {@code pseudo} cues that only look like one ("not sure", "no longer") are blanked first;</li>
  *   <li>{@code past} / {@code resolved}: long ago or over ("years ago", "i am fine now") in the hit's
  *       sentence or the next, with no {@code present} cue there ("again", "still", "tonight");
@@ -27,15 +28,16 @@ import java.util.regex.Pattern;
  */
 final class ContextCues {
 
-    enum Kind { NEGATED, PSEUDO, PAST, RESOLVED, PRESENT, SELF, TOPIC, OTHER }
+    enum Kind { NEGATED, PSEUDO, PAST, RESOLVED, PRESENT, SELF, TOPIC, OTHER, CLAUSE }
 
     /** Why a hit was set aside, or how it was kept. */
     enum Verdict { KEEP, OTHER_PERSON, NEGATED, PAST, TOPIC }
 
     static final ContextCues NONE = new ContextCues();
+    /** For message-wide questions: a hit that overlaps nothing. */
+    private static final PhrasePatterns.Hit NOWHERE = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
     private static final int NEGATION_GAP = 3;
     private static final int PRESENT_REACH = 6;
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(" \\. | (?:and|but|so|because|cos|though|although|while|then) ");
 
     /** A cue pattern and the literal text any match needs (most cues are absent from most texts). */
     private record Cue(Pattern pattern, RequiredText required) {}
@@ -56,7 +58,7 @@ final class ContextCues {
             try {
                 k = Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown kind '" + kind + "' (negated, pseudo, past, resolved, present, self, topic, other)");
+                throw new IllegalArgumentException("unknown kind '" + kind + "' (negated, pseudo, past, resolved, present, self, topic, other, clause)");
             }
             c.cues.computeIfAbsent(k, x -> new ArrayList<>()).add(new Cue(file.compile(body), file.required(body)));
         });
@@ -104,23 +106,21 @@ final class ContextCues {
     /** Message-wide cues, for a model hit that has no place in the text: long past without a present cue, or topic talk without a self cue. */
     Verdict judgeWhole(String text) {
         if (cues.isEmpty() || text.isEmpty()) return Verdict.KEEP;
-        PhrasePatterns.Hit nowhere = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
-        String t = blank(text, Kind.PSEUDO, 0, nowhere);
-        boolean resolved = any(t, Kind.RESOLVED, 0, nowhere, false);
-        String unresolved = blank(t, Kind.RESOLVED, 0, nowhere);
-        boolean present = any(unresolved, Kind.PRESENT, 0, nowhere, true);
-        if ((resolved || any(unresolved, Kind.PAST, 0, nowhere, false)) && !present) return Verdict.PAST;
-        if (!any(t, Kind.SELF, 0, nowhere, true) && any(t, Kind.TOPIC, 0, nowhere, false)) return Verdict.TOPIC;
+        String t = blank(text, Kind.PSEUDO, 0, NOWHERE);
+        boolean resolved = any(t, Kind.RESOLVED, 0, NOWHERE, false);
+        String unresolved = blank(t, Kind.RESOLVED, 0, NOWHERE);
+        boolean present = any(unresolved, Kind.PRESENT, 0, NOWHERE, true);
+        if ((resolved || any(unresolved, Kind.PAST, 0, NOWHERE, false)) && !present) return Verdict.PAST;
+        if (!any(t, Kind.SELF, 0, NOWHERE, true) && any(t, Kind.TOPIC, 0, NOWHERE, false)) return Verdict.TOPIC;
         return Verdict.KEEP;
     }
 
     /** The kinds of cue found anywhere in the text (features for the model: "cue=past", "cue=self" ...). */
     List<Kind> found(String text) {
         List<Kind> found = new ArrayList<>();
-        PhrasePatterns.Hit nowhere = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
-        String t = blank(text, Kind.PSEUDO, 0, nowhere);
+        String t = blank(text, Kind.PSEUDO, 0, NOWHERE);
         for (Kind kind : Kind.values()) {
-            if (kind != Kind.PSEUDO && any(kind == Kind.PRESENT ? blank(t, Kind.RESOLVED, 0, nowhere) : t, kind, 0, nowhere, true)) found.add(kind);
+            if (kind != Kind.PSEUDO && kind != Kind.CLAUSE && any(kind == Kind.PRESENT ? blank(t, Kind.RESOLVED, 0, NOWHERE) : t, kind, 0, NOWHERE, true)) found.add(kind);
         }
         return found;
     }
@@ -170,8 +170,9 @@ final class ContextCues {
             m.region(from, hit.start());
             while (m.find()) {
                 String between = text.substring(m.end(), hit.start());
-                // a denial does not reach past a new clause ("not responding and his lips are blue")
-                if (words(between) <= NEGATION_GAP && !CLAUSE_BREAK.matcher(between).find()) return true;
+                // a denial does not reach past a new sentence or clause ("not responding and his lips are blue")
+                if (words(between) <= NEGATION_GAP && !between.contains(TextNormaliser.SENTENCE_BREAK)
+                        && !any(between, Kind.CLAUSE, 0, NOWHERE, true)) return true;
             }
         }
         return false;

@@ -165,13 +165,16 @@ public final class RiskDetector {
 
     /** The level alone, without the language or categories: cheap, for the threshold sweep. */
     RiskLevel levelOf(Reading r) {
-        RiskLevel byModel = modelLevel(r);
-        return r.patternLevel().compareTo(byModel) >= 0 ? r.patternLevel() : byModel;
+        return higher(r.patternLevel(), modelLevel(r));
+    }
+
+    private static RiskLevel higher(RiskLevel a, RiskLevel b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     RiskAssessment decide(String text, Reading r) {
         RiskLevel byModel = modelLevel(r);
-        RiskLevel level = levelOf(r);
+        RiskLevel level = higher(r.patternLevel(), byModel);
         String language = r.hitLanguage() != null && !r.hitLanguage().equals("en") ? r.hitLanguage() : r.detectedLanguage();
         boolean needsReview = language != null && !settings.languages().contains(language);
         if (level == RiskLevel.NONE) {

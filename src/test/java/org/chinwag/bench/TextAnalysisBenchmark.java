@@ -82,9 +82,7 @@ public class TextAnalysisBenchmark {
     @Warmup(iterations = 3, time = 5)
     @Measurement(iterations = 5, time = 5)
     public TextAnalysis analyse() {
-        String text = texts.get(next);
-        next = (next + 1) % texts.size();
-        return analyzer.analyse(text);
+        return analyzer.analyse(nextText());
     }
 
     @Benchmark
@@ -93,8 +91,12 @@ public class TextAnalysisBenchmark {
     @Warmup(iterations = 3, time = 5)
     @Measurement(iterations = 5, time = 5)
     public RiskAssessment riskOnly() {
+        return detector.assess(nextText());
+    }
+
+    private String nextText() {
         String text = texts.get(next);
         next = (next + 1) % texts.size();
-        return detector.assess(text);
+        return text;
     }
 }

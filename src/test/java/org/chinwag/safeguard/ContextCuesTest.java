@@ -19,6 +19,7 @@ class ContextCuesTest {
 
     private static final ContextCues CUES = ContextCues.parse("test", """
             negated | not|never
+            clause | and|but
             pseudo | not sure|no longer
             past | years ago|when i was little|used to
             resolved | fine now|remarried
@@ -40,6 +41,7 @@ class ContextCuesTest {
             i want to die                                            | KEEP
             i do not want to die, i am just tired                    | NEGATED
             i would never kill myself                                | NEGATED
+            not tonight but i want to die                            | KEEP
             not sure i want to die but i think about it              | KEEP
             i no longer want to die                                  | KEEP
             my dad used to hit me                                    | PAST
