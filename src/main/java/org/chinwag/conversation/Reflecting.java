@@ -2,8 +2,11 @@ package org.chinwag.conversation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,7 +76,8 @@ final class Reflecting {
         String picks = state.var(PICKS_VAR);
         if (picks != null) return pickPrompt(step, split(picks), null);
         List<String> heard = heard(step, state);
-        String text = heard.size() == 1 && step.reflect().textOne() != null ? step.reflect().textOne() : step.text();
+        boolean oneSingular = heard.size() == 1 && !step.reflect().plural().contains(heard.get(0));
+        String text = oneSingular && step.reflect().textOne() != null ? step.reflect().textOne() : step.text();
         return new Outbound(text.replace("{themes}", listed(step.reflect(), heard)), Prompts.buttons(script, step));
     }
 
@@ -149,9 +153,14 @@ final class Reflecting {
         return typedThemes(state, step, typed, picks, out);
     }
 
-    /** Typed words naming themes add them; other words are kept as a correction in the resident's own words. */
+    /**
+     * Typed text that is plainly a pick (only theme names or, while picking, the numbers of the theme
+     * buttons) adds those themes. Anything else is the resident's own words: kept as their reply at
+     * this step, so it is analysed and stored like any other answer, and never read as a pick, so
+     * "it's more that I'm lonely" does not overrule what was heard in the earlier answer.
+     */
     private static Turn typedThemes(ConversationState state, Step step, String typed, List<String> picks, TurnBuilder out) {
-        List<String> named = themesNamed(step.reflect(), TypedAnswers.normalise(typed));
+        List<String> named = plainPick(step.reflect(), TypedAnswers.normalise(typed), state.var(PICKS_VAR) != null);
         if (named.isEmpty()) {
             out.record(new Effect.ReplyGiven(step.id() + CORRECTION_SUFFIX, typed));
             return picked(state, step, picks, step.reflect().notedText(), out);
@@ -161,19 +170,42 @@ final class Reflecting {
         return picked(state, step, List.copyOf(all), null, out);
     }
 
-    /** Themes whose label, id or typed words appear in {@code said} as whole words, in script order. */
-    static List<String> themesNamed(Step.Reflect r, String said) {
-        String padded = " " + said + " ";
-        List<String> named = new ArrayList<>();
-        for (String theme : r.phrases().keySet()) {
+    /**
+     * The themes {@code said} picks when it is nothing but picks: theme labels, ids or the script's
+     * typed words, joined by the script's "and"; while picking, also button numbers (1 is the first
+     * theme). Empty when anything else is said.
+     */
+    static List<String> plainPick(Step.Reflect r, String said, boolean numbersCount) {
+        List<String> themes = new ArrayList<>(r.phrases().keySet());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String theme : themes) {
             List<String> words = new ArrayList<>(r.words().getOrDefault(theme, List.of()));
-            words.add(theme);
+            words.add(theme.replace('_', ' '));
             if (r.labels().containsKey(theme)) words.add(r.labels().get(theme));
-            if (words.stream().map(TypedAnswers::normalise).anyMatch(w -> !w.isEmpty() && padded.contains(" " + w + " "))) {
-                named.add(theme);
-            }
+            words.forEach(w -> names.putIfAbsent(TypedAnswers.normalise(w), theme));
         }
-        return named;
+        if (numbersCount) {
+            for (int i = 0; i < themes.size(); i++) names.putIfAbsent(String.valueOf(i + 1), themes.get(i));
+        }
+        // longest names first, so "mental health" is read as one name, not as "mental" and "health"
+        List<String> byLength = names.keySet().stream().filter(n -> !n.isEmpty())
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        String joiner = TypedAnswers.normalise(r.and());
+        LinkedHashSet<String> picked = new LinkedHashSet<>();
+        String rest = said;
+        while (!rest.isEmpty()) {
+            String head = rest;
+            String name = byLength.stream().filter(n -> head.equals(n) || head.startsWith(n + " ")).findFirst().orElse(null);
+            if (name != null) {
+                picked.add(names.get(name));
+            } else if (!joiner.isEmpty() && (head.equals(joiner) || head.startsWith(joiner + " ")) && !picked.isEmpty()) {
+                name = joiner;
+            } else {
+                return List.of();
+            }
+            rest = rest.substring(name.length()).strip();
+        }
+        return themes.stream().filter(picked::contains).toList();
     }
 
     /** Still picking: remember the picks and show them, with the buttons again. */

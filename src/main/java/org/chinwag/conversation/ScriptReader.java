@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,8 @@ public final class ScriptReader {
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "language", "shared", "messages", "steps");
     private static final Set<String> STEP_KEYS = Set.of(
             "id", "type", "text", "next", "buttons", "options", "field", "skippable", "themes", "formerly",
-            "about", "text_one", "and", "phrases", "pick");
-    private static final Set<String> REFLECT_ONLY_KEYS = Set.of("about", "text_one", "and", "phrases", "pick");
+            "about", "text_one", "plural", "and", "phrases", "pick");
+    private static final Set<String> REFLECT_ONLY_KEYS = Set.of("about", "text_one", "plural", "and", "phrases", "pick");
     private static final Set<String> PICK_KEYS = Set.of("text", "picked", "noted", "none", "done", "labels", "words");
     /** Filled in by the engine, not from 'shared': the themes said back by a reflect step. */
     private static final String THEMES_PLACEHOLDER = "themes";
@@ -246,7 +247,16 @@ public final class ScriptReader {
         for (String theme : words.keySet()) {
             if (!phrases.containsKey(theme)) problems.add(where + ": pick.words names theme '" + theme + "', which has no phrase");
         }
-        return new Step.Reflect(about, textOne, and, phrases, labels, words, pickText, picked, noted, none, done);
+        Set<String> plural = new LinkedHashSet<>();
+        JsonNode pluralNode = s.path("plural");
+        if (!pluralNode.isMissingNode() && !pluralNode.isArray()) {
+            problems.add(where + ": plural must be a list of theme ids whose phrase takes 'matter', not 'matters'");
+        }
+        pluralNode.forEach(theme -> {
+            if (!phrases.containsKey(theme.asText())) problems.add(where + ": plural names theme '" + theme.asText() + "', which has no phrase");
+            plural.add(theme.asText());
+        });
+        return new Step.Reflect(about, textOne, plural, and, phrases, labels, words, pickText, picked, noted, none, done);
     }
 
     /** Telegram's 64-byte limit on button data, for the longest theme button of a reflect step. */

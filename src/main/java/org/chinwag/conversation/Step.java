@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One step of a script, as written in YAML.
@@ -44,6 +45,8 @@ public record Step(
      *
      * @param about      the question whose answer's themes are reflected back
      * @param textOne    the text when one theme was heard ({@code text} is for several); both hold {themes}
+     * @param plural     theme ids whose phrase takes a plural verb ("parks and green spaces matter"), so
+     *                   {@code text}, not {@code textOne}, says them back even alone
      * @param and        the word joining the last two themes ("X, Y and Z")
      * @param phrases    plain words per theme id, in the order the pick buttons are offered
      * @param labels     short button label per theme id, for picking
@@ -54,7 +57,7 @@ public record Step(
      * @param noneLabel  the "None of these" button
      * @param doneLabel  the "Done" button
      */
-    public record Reflect(String about, String textOne, String and, Map<String, String> phrases,
+    public record Reflect(String about, String textOne, Set<String> plural, String and, Map<String, String> phrases,
                           Map<String, String> labels, Map<String, List<String>> words, String pickText,
                           String pickedText, String notedText, String noneLabel, String doneLabel) {
         public Reflect {
@@ -62,6 +65,7 @@ public record Step(
             phrases = Collections.unmodifiableMap(new LinkedHashMap<>(phrases));
             labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
             words = Map.copyOf(words);
+            plural = plural == null ? Set.of() : Set.copyOf(plural);
         }
     }
 

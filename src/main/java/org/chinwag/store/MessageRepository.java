@@ -161,6 +161,15 @@ public final class MessageRepository {
                 .fetch();
     }
 
+    /** The buttons (as stored JSON) of a participant's newest outbound messages that had any, newest first. */
+    public List<String> recentButtons(int participantId, int limit) {
+        return db.select(MESSAGE.BUTTONS).from(MESSAGE)
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(OUT), MESSAGE.BUTTONS.isNotNull())
+                .orderBy(MESSAGE.ID.desc())
+                .limit(limit)
+                .fetch(MESSAGE.BUTTONS);
+    }
+
     /** Messages by id, oldest first (the web chat reads a forgotten person's goodbye this way). */
     public List<MessageRecord> byIds(List<Integer> ids) {
         if (ids.isEmpty()) return List.of();

@@ -29,6 +29,7 @@ class ReflectScenariosTest {
     static final List<String> AT_REFLECT = concat(TO_BARRIERS, BUSES_AND_GP);
     static final List<String> PICKING = concat(AT_REFLECT, "[Not quite]");
     static final String HEARD_REPLY = "reply barriers=Buses and my GP";
+    static final String LONELY = "Partly, but it's more that I'm lonely since my wife died";
 
     record Scenario(String name, List<String> inputs, String step, List<String> effects, String lastSaid) {
         @Override
@@ -46,6 +47,9 @@ class ReflectScenariosTest {
                 row("three themes: X, Y and Z", concat(TO_BARRIERS, "All of it {green_spaces,crime_safety,transport}"), "reflect",
                         List.of("reply barriers=All of it"),
                         "It sounds like parks and green spaces, feeling safe and getting around matter to you."),
+                row("one theme with a plural phrase: the plural wording", concat(TO_BARRIERS, "The shops {local_facilities}"),
+                        "reflect", List.of("reply barriers=The shops"),
+                        "It sounds like local shops, services and places matter to you. Did I get that right?"),
                 row("themes the script has no words for are left out", concat(TO_BARRIERS, "Football {football,transport}"),
                         "reflect", List.of("reply barriers=Football"), "It sounds like getting around matters to you."),
                 row("nothing heard: straight to the generic follow-up", concat(TO_BARRIERS, "Not sure {}"), "followup",
@@ -87,10 +91,25 @@ class ReflectScenariosTest {
                 row("done with nothing picked: no judgement", concat(PICKING, "[Done]"), "followup",
                         List.of(HEARD_REPLY), FOLLOWUP.text()),
 
-                row("typed buses at the question picks transport", concat(AT_REFLECT, "it's the buses really"), "reflect",
+                row("typed buses at the question picks transport", concat(AT_REFLECT, "buses"), "reflect",
                         List.of(HEARD_REPLY), "Got it: getting around. Tap any others that fit, then Done."),
-                row("typed words while picking add themes", concat(PICKING, "the GP and the park", "done"), "followup",
+                row("typed words while picking add themes", concat(PICKING, "GP and parks", "done"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=gp_access,green_spaces"), FOLLOWUP.themeTexts().get("gp_access")),
+                row("typed button numbers while picking add themes", concat(PICKING, "2, 9", "[Done]"), "followup",
+                        List.of(HEARD_REPLY, "themes barriers=local_activities,green_spaces"),
+                        FOLLOWUP.themeTexts().get("local_activities")),
+                row("a number at the question is not a pick: it is kept", concat(AT_REFLECT, "2"), "reflect",
+                        List.of(HEARD_REPLY, "reply reflect_correction=2"), REFLECT.reflect().notedText()),
+                row("a sentence naming a theme is the resident's words, not a pick", concat(AT_REFLECT, LONELY), "reflect",
+                        List.of(HEARD_REPLY, "reply reflect_correction=" + LONELY), REFLECT.reflect().notedText()),
+                row("a sentence naming a theme, then Done: kept, and no judgement on the earlier answer",
+                        concat(AT_REFLECT, LONELY, "[Done]"), "followup",
+                        List.of(HEARD_REPLY, "reply reflect_correction=" + LONELY), FOLLOWUP.text()),
+                row("a sentence while picking is kept; the picks so far stand", concat(PICKING, "[Feeling safe]", LONELY, "[Done]"),
+                        "followup", List.of(HEARD_REPLY, "reply reflect_correction=" + LONELY, "themes barriers=crime_safety"),
+                        FOLLOWUP.themeTexts().get("crime_safety")),
+                row("theme words with other words around them are kept", concat(AT_REFLECT, "it's the buses really"), "reflect",
+                        List.of(HEARD_REPLY, "reply reflect_correction=it's the buses really"), REFLECT.reflect().notedText()),
                 row("typed theme label while picking", concat(PICKING, "mental health", "ok"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=mental_health"), FOLLOWUP.themeTexts().get("mental_health")),
                 row("other typed words are kept as a correction", concat(AT_REFLECT, "More about housing really"), "reflect",

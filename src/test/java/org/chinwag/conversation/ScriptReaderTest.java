@@ -107,6 +107,8 @@ class ScriptReaderTest {
                         "step 'reflect' pick: unknown key 'nnone'"),
                 Arguments.of("reflect keys on another step", edited("  - id: healthy\n", "  - id: healthy\n    about: barriers\n"),
                         "step 'healthy': only reflect steps have 'about'"),
+                Arguments.of("a plural theme that has no phrase", edited("plural: [children_activities,", "plural: [football,"),
+                        "step 'reflect': plural names theme 'football', which has no phrase"),
                 Arguments.of("a step named like the correction replies", edited("id: one_thing", "id: reflect_correction"),
                         "step 'reflect': no step may be called 'reflect_correction'"),
                 Arguments.of("a reflect step without yes / not quite buttons", edited("      no: Not quite\n", ""),

@@ -12,7 +12,9 @@ import org.chinwag.http.HttpServer;
 /**
  * One message as the browser posts it, checked before anything is stored:
  * {@code {"id": "...", "text": "..."}} or {@code {"id": "...", "button": {"value": "...", "label": "..."}}},
- * with an optional {@code "after"}: the last transcript id the page already shows. Only typed text
+ * with an optional {@code "after"}: the last transcript id the page already shows. A button's
+ * {@code label} is only checked here: {@link WebChat} replaces it with the words of the button the
+ * chat offered, so a browser cannot put words in the resident's mouth. Only typed text
  * (which may be a command such as /help) and button presses are accepted from a browser.
  *
  * @param clientId the id the page made for this message, so a retry or double-submit is stored once

@@ -17,6 +17,8 @@ import org.chinwag.store.schema.tables.records.MessageRecord;
 final class Transcript {
 
     private static final TypeReference<List<Map<String, String>>> BUTTONS = new TypeReference<>() {};
+    /** How many of the newest messages with buttons a press may come from (older ones are stale anyway). */
+    private static final int OFFERS_SEARCHED = 10;
 
     private Transcript() {}
 
@@ -35,6 +37,20 @@ final class Transcript {
         // lets the page leave out the "/start CODE" it sent for the resident
         item.put("kind", row.getKind());
         return item;
+    }
+
+    /**
+     * The words of the button with {@code value} that the chat offered this participant most
+     * recently, or null if it offered none: what a pressed button is stored as comes from the
+     * script, never from the browser.
+     */
+    static String offeredLabel(MessageRepository messages, int participantId, String value) {
+        for (String offered : messages.recentButtons(participantId, OFFERS_SEARCHED)) {
+            for (Map<String, String> button : buttons(offered)) {
+                if (button.get("value").equals(value)) return button.get("label");
+            }
+        }
+        return null;
     }
 
     private static List<Map<String, String>> buttons(String json) {

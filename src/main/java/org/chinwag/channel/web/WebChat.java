@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.chinwag.conversation.Inbound;
 import org.chinwag.http.HttpServer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
@@ -98,7 +99,7 @@ public final class WebChat implements HttpServer.RouteSet {
     private void receive(Context ctx) {
         ParticipantRecord participant = participant(ctx);
         limit(ctx, messages, participant.getChannelUserId(), "You're sending messages very quickly.");
-        BrowserMessage message = BrowserMessage.parse(ctx.body());
+        BrowserMessage message = withOfferedLabel(participant, BrowserMessage.parse(ctx.body()));
         // scoped to the participant, so one browser's ids can never collide with another's
         String externalId = participant.getId() + ":" + message.clientId();
         Inbox.Receipt receipt = inbox.receive(new ChannelMessage(CHANNEL, participant.getChannelUserId(), externalId,
@@ -114,6 +115,13 @@ public final class WebChat implements HttpServer.RouteSet {
             body.put("session_ended", false);
         }
         noStore(ctx).json(body);
+    }
+
+    /** A button press is stored with the words the chat put on that button, whatever label the browser sent. */
+    private BrowserMessage withOfferedLabel(ParticipantRecord participant, BrowserMessage message) {
+        if (!(message.event() instanceof Inbound.ButtonPress press)) return message;
+        String label = Transcript.offeredLabel(new MessageRepository(database.dsl()), participant.getId(), press.value());
+        return new BrowserMessage(message.clientId(), new Inbound.ButtonPress(press.value(), label), message.after());
     }
 
     private void transcript(Context ctx) {

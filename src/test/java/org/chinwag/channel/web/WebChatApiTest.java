@@ -4,6 +4,8 @@ import static org.chinwag.channel.web.WebChatClient.lastText;
 import static org.chinwag.channel.web.WebChatClient.read;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
+import static org.chinwag.store.schema.Tables.REPLY;
+import static org.chinwag.store.schema.Tables.REPLY_TAG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -126,6 +128,48 @@ class WebChatApiTest {
         assertTrue(answers.containsAll(List.of("The park near my house and my walking group",
                 "Buses stop running early in the evening", "I miss the last bus home from the community centre",
                 "Keep the library open on Saturdays")), answers.toString());
+    }
+
+    @Test
+    void aForgedButtonLabelIsNotStoredAsTheResidentsWords() {
+        WebChatClient chat = WebChatClient.open(service);
+        JsonNode yes = WebChatClient.buttons(chat.say("/start")).get(0);
+        assertTrue(WebChatClient.matches(yes.get("value").asText(), "yes"), yes.toString());
+        chat.sendOk(buttonBody(yes.get("value").asText(), "I do NOT consent"));
+
+        var db = service.service().database().dsl();
+        assertEquals(0, db.fetchCount(MESSAGE, MESSAGE.BODY.eq("I do NOT consent")), "the client's words are not stored");
+        assertEquals(1, db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("in"), MESSAGE.BODY.eq(yes.get("label").asText())),
+                "the press is stored as the script's words for that button");
+        assertTrue(texts(read(chat.transcript(0)).get("messages")).contains(yes.get("label").asText()));
+    }
+
+    /** Words typed at the reflect step are the resident's reply, analysed like any other; the earlier answer keeps its tags. */
+    @Test
+    void wordsTypedAtTheReflectStepAreStoredAsAReplyAndTheEarlierAnswerKeepsItsTags() {
+        WebChatClient chat = WebChatClient.open(service);
+        chat.press(chat.say("/start"), "yes");
+        chat.say("Walking in the park");
+        List<JsonNode> replies = chat.say("Buses stop running early in the evening");
+        assertTrue(lastText(replies).contains("getting around"), lastText(replies));
+        var db = service.service().database().dsl();
+        int barriers = db.select(REPLY.ID).from(REPLY).where(REPLY.QUESTION_ID.eq("barriers")).fetchOne(REPLY.ID);
+        List<String> tagsBefore = tags(barriers);
+
+        String typed = "Partly, but it's more that I'm lonely since my wife died";
+        replies = chat.say(typed);
+        chat.press(replies, "done");
+
+        var kept = db.selectFrom(REPLY).where(REPLY.BODY.eq(typed)).fetch();
+        assertEquals(1, kept.size(), "the typed words are stored as a reply");
+        assertEquals("reflect_correction", kept.get(0).getQuestionId());
+        assertFalse(tags(kept.get(0).getId()).isEmpty(), "and tagged by the model like any other reply");
+        assertEquals(tagsBefore, tags(barriers), "the earlier answer's tags are untouched");
+    }
+
+    private List<String> tags(int replyId) {
+        return service.service().database().dsl().selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId))
+                .orderBy(REPLY_TAG.ID).fetch(t -> t.getSource() + ":" + t.getTheme());
     }
 
     /** The middle step in the browser: a gentle check-in with helplines, then the same question again. */
@@ -290,8 +334,12 @@ class WebChatApiTest {
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode confirmBody(JsonNode button) {
+        return buttonBody(button.get("value").asText(), button.get("label").asText());
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode buttonBody(String value, String label) {
         var body = WebChatClient.JSON.createObjectNode().put("id", WebChatClient.newId());
-        body.putObject("button").put("value", button.get("value").asText()).put("label", button.get("label").asText());
+        body.putObject("button").put("value", value).put("label", label);
         return body;
     }
 
