@@ -1,5 +1,7 @@
 package org.chinwag.conversation;
 
+import java.util.Map;
+
 import java.util.List;
 
 /**
@@ -46,8 +48,16 @@ public sealed interface Effect {
     /** /forget, confirmed: erase everything held about this resident. */
     record ForgetConfirmed() implements Effect {}
 
-    /** /mydata: send the resident what is held about them (the messages layer renders it). */
-    record MyDataRequested() implements Effect {}
+    /**
+     * /mydata: send the resident what is held about them (the messages layer renders it).
+     * {@code profileLabels} are the script's words for stored profile values, by field then value
+     * ("age_band" -> "65_to_74" -> "65–74"), so the resident sees what they chose, not a code.
+     */
+    record MyDataRequested(Map<String, Map<String, String>> profileLabels) implements Effect {
+        public MyDataRequested {
+            profileLabels = profileLabels == null ? Map.of() : Map.copyOf(profileLabels);
+        }
+    }
 
     /** A new conversation began (via /start or /restart), optionally for an event code. */
     record ConversationStarted(String scriptId, int scriptVersion, String eventCode) implements Effect {}

@@ -81,7 +81,7 @@ public final class Engine {
             case "forget":
                 return out.record(new Effect.ForgetConfirmed()).say(script.text(BotText.FORGOTTEN)).turn(null);
             case "mydata":
-                return out.record(new Effect.MyDataRequested()).turn(null);
+                return out.record(new Effect.MyDataRequested(Map.of())).turn(null);
             case "stop":
                 ConversationState first = Position.placed(newState(script, script.first().id(), null, Map.of()), script);
                 return out.record(new Effect.ConversationStarted(script.id(), script.version(), null))
@@ -141,7 +141,7 @@ public final class Engine {
                 return out.send(forgetQuestion(script)).turn(state.withPending(PENDING_FORGET));
             case "mydata":
                 // the messages layer renders what is held; the conversation stays where it is
-                return out.record(new Effect.MyDataRequested()).turn(state);
+                return out.record(new Effect.MyDataRequested(profileLabels(script))).turn(state);
             default:
                 out.say(script.text(BotText.UNKNOWN_COMMAND));
                 return state.status() == ACTIVE ? out.send(Position.prompt(script, state)).turn(state) : out.turn(state);
@@ -237,6 +237,17 @@ public final class Engine {
             if (signals.risk()) return out.turn(state);
         }
         return out.say(script.text(BotText.AFTER_END)).turn(state);
+    }
+
+    /** The words of each profile step's options, by field then value, for /mydata. */
+    private static Map<String, Map<String, String>> profileLabels(Script script) {
+        Map<String, Map<String, String>> labels = new java.util.HashMap<>();
+        for (Step step : script.steps()) {
+            if (step.type() != StepType.PROFILE || step.options().isEmpty()) continue;
+            Map<String, String> byValue = labels.computeIfAbsent(step.field(), field -> new java.util.HashMap<>());
+            step.options().forEach(option -> byValue.put(option.value(), option.label()));
+        }
+        return labels;
     }
 
     private static Step.Option chosen(Answer answer) {

@@ -198,7 +198,7 @@ final class Reflecting {
             String name = byLength.stream().filter(n -> head.equals(n) || head.startsWith(n + " ")).findFirst().orElse(null);
             if (name != null) {
                 picked.add(names.get(name));
-            } else if (!joiner.isEmpty() && (head.equals(joiner) || head.startsWith(joiner + " ")) && !picked.isEmpty()) {
+            } else if (!joiner.isEmpty() && (head.equals(joiner) || head.startsWith(joiner + " "))) {
                 name = joiner;
             } else {
                 return List.of();

@@ -197,9 +197,9 @@ public final class Inbox {
                 if (consented) participants.setOptIn(id, optIn.optedIn(), now);
             } else if (effect instanceof Effect.Stopped) {
                 participants.stopAll(id, now);
-            } else if (effect instanceof Effect.MyDataRequested) {
+            } else if (effect instanceof Effect.MyDataRequested requested) {
                 // a null final state means the engine keeps nothing: someone never seen before
-                extraTexts.add(finalState == null ? MyData.NOTHING_HELD : MyData.describe(tx, id));
+                extraTexts.add(finalState == null ? MyData.NOTHING_HELD : MyData.describe(tx, id, requested.profileLabels()));
             } else if (effect instanceof Effect.ForgetConfirmed) {
                 participants.delete(id);
                 forgotten = true;

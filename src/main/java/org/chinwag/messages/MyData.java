@@ -1,8 +1,10 @@
 package org.chinwag.messages;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import org.chinwag.store.ParticipantRepository;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
@@ -12,14 +14,19 @@ import org.jooq.DSLContext;
 /** Renders everything held about one participant, for /mydata and for staff answering an access request. */
 public final class MyData {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /** Residents are in the UK: their own clock time, GMT or BST as the date falls, named so it is clear. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
 
     public static final String NOTHING_HELD = "We hold nothing about you.";
 
     private MyData() {}
 
-    public static String describe(DSLContext db, int participantId) {
+    /**
+     * @param profileLabels the script's words for stored profile values, by field then value; a
+     *                      value with none (typed text, such as an area) is shown as stored
+     */
+    public static String describe(DSLContext db, int participantId, Map<String, Map<String, String>> profileLabels) {
         ParticipantRecord p = new ParticipantRepository(db).find(participantId).orElse(null);
         if (p == null) return NOTHING_HELD;
         StringBuilder out = new StringBuilder("Here is everything we hold about you.\n");
@@ -31,9 +38,9 @@ public final class MyData {
             default -> "not yet asked";
         });
         out.append("\nHear what happens next: ").append(Boolean.TRUE.equals(p.getOptedIn()) ? "yes" : "no");
-        line(out, "Area", p.getArea());
-        line(out, "Age band", p.getAgeBand());
-        line(out, "Community or group", p.getCommunity());
+        line(out, "Area", shown(profileLabels, "area", p.getArea()));
+        line(out, "Age band", shown(profileLabels, "age_band", p.getAgeBand()));
+        line(out, "Community or group", shown(profileLabels, "community", p.getCommunity()));
         var replies = new ReplyRepository(db).forParticipant(participantId);
         if (replies.isEmpty()) {
             out.append("\n\nYour answers: none yet.");
@@ -43,6 +50,10 @@ public final class MyData {
         }
         out.append("\n\nSend /forget to delete all of this.");
         return out.toString();
+    }
+
+    private static String shown(Map<String, Map<String, String>> profileLabels, String field, String value) {
+        return value == null ? null : profileLabels.getOrDefault(field, Map.of()).getOrDefault(value, value);
     }
 
     private static void line(StringBuilder out, String label, String value) {

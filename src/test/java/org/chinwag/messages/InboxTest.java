@@ -21,6 +21,9 @@ import org.chinwag.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +144,31 @@ class InboxTest {
         var last = db.dsl().selectFrom(MESSAGE).where(MESSAGE.DIRECTION.eq("out")).orderBy(MESSAGE.ID.desc()).limit(1).fetchSingle();
         assertTrue(last.getBody().contains("Parkrun on Saturdays"), last.getBody());
         assertTrue(last.getBody().contains("P-"), "shows the reference pseudonym");
+    }
+
+    /** /mydata shows what the resident chose in the script's words, at UK clock time (GMT in winter, BST in summer). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2026-11-23T10:00:00Z, '23 Nov 2026, 10:00 GMT'", "2026-07-01T09:30:00Z, '1 Jul 2026, 10:30 BST'"})
+    void myDataShowsTheScriptsWordsAndUkTime(String startedAt, String shownAs) {
+        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, new MovableClock(Instant.parse(startedAt)),
+                "big-chat", () -> wakes++);
+        send("/start");
+        press("yes");
+        send("Parkrun on Saturdays");
+        send("Hills");
+        send("no");
+        send("A bench");
+        press("about_you:ok");
+        send("LS12");
+        press("age_band:65_to_74");
+        send("/mydata");
+        String shown = db.dsl().selectFrom(MESSAGE).where(MESSAGE.DIRECTION.eq("out")).orderBy(MESSAGE.ID.desc()).limit(1)
+                .fetchSingle().getBody();
+        assertTrue(shown.contains("Age band: 65–74"), shown);
+        assertFalse(shown.contains("65_to_74"), shown);
+        assertTrue(shown.contains("Chat started: " + shownAs), shown);
+        assertTrue(shown.contains("yes, on " + shownAs), shown);
+        assertFalse(shown.contains("UTC"), shown);
     }
 
     @Test
