@@ -113,8 +113,12 @@
     var message = Object.assign({}, content, { id: content.id || newId(), after: state.lastId });
     var pending = shownText ? showPending(shownText) : null;
     setBusy(true);
+    var shownBefore = state.lastId;
     return api('POST', '/chat/api/messages', message).then(function (data) {
-      if (pending) pending.remove();
+      var echoed = (data.messages || []).some(function (item) { return item.from === 'you' && item.id > shownBefore; });
+      // someone who declines is not kept, so no copy of their words comes back: leave them on screen
+      if (pending && !echoed && !data.session_ended) keepOnScreen(pending);
+      else if (pending) pending.remove();
       render(data.messages);
       if (data.session_ended) endSession();
     }, function (error) {
@@ -126,8 +130,9 @@
   }
 
   function refresh() {
+    var resuming = state.lastId === 0;
     return api('GET', '/chat/api/messages?after=' + state.lastId).then(function (data) {
-      render(data.messages);
+      render(data.messages, resuming);
     });
   }
 
@@ -169,13 +174,32 @@
     withSession().then(function () {
       return post({ button: { value: value, label: label } }, label);
     }).then(function () {
-      var next = el.log.querySelector('.choices button');
-      (next || el.input).focus();
+      focusAfterPress(value);
     }).catch(function (error) {
       group.hidden = false;
       button.focus();
       failed(error, 'Please choose again.');
     });
+  }
+
+  /**
+   * Where the keyboard goes once the answer to a press is on screen: the same button again when it
+   * is offered again (picking several themes), the first real choice when only buttons will do,
+   * and otherwise the message box. Never a Skip button: someone who starts typing would press it
+   * with their first space, and the rest of the answer would land on the next question.
+   */
+  function focusAfterPress(pressedValue) {
+    var offered = Array.prototype.slice.call(el.log.querySelectorAll('.choices button'));
+    var same = offered.filter(function (b) { return b.getAttribute('data-value') === pressedValue; })[0];
+    var choices = offered.filter(function (b) { return !isSkip(b.getAttribute('data-value')); });
+    var typingExpected = !offered.length || choices.length < offered.length;
+    var target = same || (typingExpected ? el.input : choices[0]);
+    target.focus({ preventScroll: true });
+  }
+
+  /** A Skip button means the question wants typed words and Skip is the way out. */
+  function isSkip(value) {
+    return value === 'skip' || /:skip$/.test(value || '');
   }
 
   /** The session to use, making a new chat first if there is none (e.g. after /forget). */
@@ -235,7 +259,8 @@
 
   // ---- drawing the conversation ----
 
-  function render(items) {
+  /** {@code resuming}: the page was (re)opened on a chat under way, so show where it is now. */
+  function render(items, resuming) {
     if (!items || !items.length) return;
     var added = false;
     var firstNew = null;
@@ -252,21 +277,33 @@
     });
     if (!added) return;
     showChoices();
-    reveal(firstNew);
+    if (resuming) scrollMainTo(el.main.scrollHeight, 'auto');
+    else reveal(firstNew);
   }
 
   /**
-   * Brings new messages into view: the end of the conversation, unless what arrived is taller
-   * than the screen, in which case its start, so a long message is read from its beginning.
+   * Brings new messages into view: the end of the conversation, so the newest question and its
+   * buttons are in sight; but when what arrived is taller than the screen and asks for no choice,
+   * its start, so a long message (/help, /mydata) is read from its beginning. Only the message
+   * area scrolls, never the page, so the header and the message box stay put.
    */
   function reveal(firstNew) {
     var end = el.log.lastElementChild;
     if (!end) return;
     var behavior = reduceMotion ? 'auto' : 'smooth';
+    var choices = !!el.log.querySelector('.choices');
     var tall = firstNew && end.getBoundingClientRect().bottom - firstNew.getBoundingClientRect().top > el.main.clientHeight;
-    if (tall && firstNew === el.log.firstElementChild) el.main.scrollTo({ top: 0, behavior: behavior }); // keep the intro
-    else if (tall) firstNew.scrollIntoView({ block: 'start', behavior: behavior });
-    else end.scrollIntoView({ block: 'end', behavior: behavior });
+    if (tall && !choices && firstNew === el.log.firstElementChild) scrollMainTo(0, behavior); // keep the intro
+    else if (tall && !choices) scrollMainTo(offsetInMain(firstNew), behavior);
+    else scrollMainTo(el.main.scrollHeight, behavior);
+  }
+
+  function offsetInMain(element) {
+    return element.getBoundingClientRect().top - el.main.getBoundingClientRect().top + el.main.scrollTop;
+  }
+
+  function scrollMainTo(top, behavior) {
+    el.main.scrollTo({ top: Math.max(0, top), behavior: behavior });
   }
 
   function messageElement(item) {
@@ -279,10 +316,47 @@
     var text = document.createElement('p');
     text.className = 'text';
     text.appendChild(who);
-    text.appendChild(document.createTextNode(item.text));
+    if (item.from === 'bot') appendWithLinks(text, item.text);
+    else text.appendChild(document.createTextNode(item.text));
     wrapper.appendChild(text);
     wrapper._buttons = item.buttons || [];
     return wrapper;
+  }
+
+  /**
+   * Phone numbers in the bot's words become links a phone can call or text: "text SHOUT to 85258"
+   * opens a text with the word filled in; 999, NHS 111, 116 123 and UK numbers starting 0 are
+   * calls. Built as text nodes and anchors, so nothing in a message is ever read as HTML.
+   */
+  var TEXT_LINE = /\b([A-Z]{3,})\b([^\d\n]{1,30}?)(?<![\w-])(\d{5})(?![\w-])/;
+  var CALL_LINE = /(?<![\w\/.-])(999|111|116 ?\d{3}|0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10})(?![\w\/-])/;
+
+  function appendWithLinks(parent, text) {
+    var rest = text;
+    while (rest) {
+      var texting = TEXT_LINE.exec(rest);
+      var calling = CALL_LINE.exec(rest);
+      var first = texting && (!calling || texting.index <= calling.index) ? texting : calling;
+      if (!first) break;
+      parent.appendChild(document.createTextNode(rest.slice(0, first.index)));
+      if (first === texting) {
+        var body = texting[1];
+        var number = texting[3];
+        parent.appendChild(link('sms:' + number + '?body=' + encodeURIComponent(body), body + texting[2] + number));
+      } else {
+        var digits = calling[1].replace(/ /g, '');
+        parent.appendChild(link('tel:' + digits, calling[1]));
+      }
+      rest = rest.slice(first.index + first[0].length);
+    }
+    parent.appendChild(document.createTextNode(rest));
+  }
+
+  function link(href, words) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.textContent = words;
+    return a;
   }
 
   /** Only the newest bot message's buttons apply; older ones are taken away. */
@@ -317,6 +391,12 @@
     return item;
   }
 
+  function keepOnScreen(pending) {
+    pending.classList.remove('sending');
+    pending.removeAttribute('aria-hidden');
+    pending.setAttribute('data-id', 'unsaved');
+  }
+
   function removePending() {
     var pending = el.log.querySelector('.msg.sending');
     if (pending) pending.remove();
@@ -329,8 +409,7 @@
   }
 
   function scrollToEnd() {
-    var end = el.typing.hidden ? el.log.lastElementChild : el.typing;
-    if (end) end.scrollIntoView({ block: 'end', behavior: reduceMotion ? 'auto' : 'smooth' });
+    scrollMainTo(el.main.scrollHeight, reduceMotion ? 'auto' : 'smooth');
   }
 
   function setBusy(busy) {
@@ -406,6 +485,8 @@
   }
 
   if (kiosk) {
+    // only a shared screen has a "next person"; on someone's own phone it would only confuse
+    el.startAgain.hidden = false;
     document.documentElement.classList.add('kiosk');
     ['pointerdown', 'keydown', 'input'].forEach(function (type) { document.addEventListener(type, noteActivity, true); });
     window.setInterval(checkIdle, 15000);

@@ -156,7 +156,11 @@ class WebChatBrowserTest {
 
     @Test
     void startAgainClearsTheScreenAndGivesTheNextPersonANewSession() {
-        browser.get(service.url("/chat?code=KIOSK-EVENT"));
+        browser.get(service.url("/chat?code=OWN-PHONE"));
+        waitForWelcome();
+        assertFalse(browser.findElement(By.id("start-again")).isDisplayed(), "no 'next person' on a resident's own phone");
+
+        browser.get(service.url("/chat?code=KIOSK-EVENT&kiosk=1"));
         choose("yes");
         type("Somewhere safe to play football");
         String firstSession = session();
@@ -200,6 +204,138 @@ class WebChatBrowserTest {
         assertEquals("Please don't lose this", box.getDomProperty("value"));
     }
 
+
+    /**
+     * Keyboard only: after pressing a button with Enter, typing goes where the next step wants it.
+     * A Skip button must never have the focus then, or the first space would press it and the rest
+     * of the answer would be stored against the next question.
+     */
+    @Test
+    void afterAKeyboardPressTypingGoesToTheMessageBoxAndLandsOnTheRightQuestion() {
+        browser.get(service.url("/chat"));
+        pressByKeyboard("yes"); // consent
+        typeByKeyboard("Walking in Roundhay Park with my neighbours");
+        typeByKeyboard("The bus into town stops too early in the evening");
+        wait.until(d -> lastBotText().contains("getting around"));
+
+        pressByKeyboard("yes"); // "Yes, that's right": the follow-up, which offers Skip
+        assertEquals("textarea#message", describe(browser.switchTo().activeElement()), "focus is in the message box");
+        typeByKeyboard("More buses after 7pm please");
+
+        JsonNode replies = read(service.get("/api/replies", service.createToken("browser-test"))).get("replies");
+        List<String> followups = new ArrayList<>();
+        replies.forEach(r -> { if (r.get("question").asText().equals("followup")) followups.add(r.get("text").asText()); });
+        assertEquals(List.of("More buses after 7pm please"), followups, replies.toString());
+    }
+
+    @Test
+    void inTheThemePickerFocusStaysOnTheButtonJustPressed() {
+        browser.get(service.url("/chat"));
+        choose("yes");
+        type("Walking in Roundhay Park with my neighbours");
+        type("The bus into town stops too early in the evening");
+        pressByKeyboard("no"); // "Not quite": the themes to pick from
+        pressByKeyboard("theme.crime_safety");
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("reflect:theme.crime_safety", focused.getDomAttribute("data-value"));
+        assertTrue(focused.getText().contains("Feeling safe"), focused.getText());
+        pressByKeyboard("theme.green_spaces");
+        assertEquals("reflect:theme.green_spaces", browser.switchTo().activeElement().getDomAttribute("data-value"));
+    }
+
+    /** Tall messages scroll inside the message area only: the page itself never moves. */
+    @Test
+    void tallMessagesOnAPhoneLeaveTheHeaderAndMessageBoxInPlace() {
+        actLikeAPhone(375, 667);
+        browser.get(service.url("/chat"));
+        choose("yes");
+        type("Walking in Roundhay Park with my neighbours");
+        for (String command : List.of("/help", "/mydata", "/help")) {
+            typeCommand(command);
+            assertPageDidNotMove(command);
+        }
+    }
+
+    @Test
+    void aReloadOpensAtThePendingQuestionAndItsButtons() {
+        actLikeAPhone(375, 667);
+        browser.get(service.url("/chat"));
+        choose("yes");
+        type("Walking in Roundhay Park with my neighbours");
+        type("The bus into town stops too early in the evening");
+        typeCommand("/help");
+        wait.until(d -> lastBotText().contains("getting around"));
+
+        browser.navigate().refresh();
+
+        wait.until(d -> lastBotText().contains("getting around") && !d.findElements(By.cssSelector(".choices button")).isEmpty());
+        wait.until(d -> allChoicesInSight());
+        assertPageDidNotMove("after the reload");
+    }
+
+    @Test
+    void onAPhoneTheConsentButtonsAreInSightWithoutScrolling() {
+        actLikeAPhone(375, 667);
+        browser.get(service.url("/chat"));
+        waitForWelcome();
+        wait.until(d -> allChoicesInSight());
+        assertPageDidNotMove("the first screen");
+    }
+
+    /** 200% zoom on a 1280 x 800 screen lays the page out at 640 x 400, two device pixels to one. */
+    @Test
+    void at200PercentZoomTheReflectButtonsAreNotHiddenBehindTheMessageBox() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 640, "height", 400, "deviceScaleFactor", 2, "mobile", false));
+        browser.get(service.url("/chat"));
+        choose("yes");
+        type("Walking in Roundhay Park with my neighbours");
+        type("The bus into town stops too early in the evening");
+        wait.until(d -> lastBotText().contains("getting around"));
+        wait.until(d -> allChoicesInSight());
+        assertPageDidNotMove("at 200%");
+    }
+
+    @Test
+    void axeFindsNoSeriousProblemsInTheChat() throws Exception {
+        actLikeAPhone(375, 667);
+        browser.get(service.url("/chat"));
+        waitForWelcome();
+        assertNoSeriousAxeViolations("the welcome");
+        choose("yes");
+        type("The bus into town stops too early in the evening");
+        typeCommand("/help");
+        assertNoSeriousAxeViolations("a conversation under way");
+    }
+
+    /** Helplines are links a phone can call or text, with the words unchanged. */
+    @Test
+    void helplineNumbersInTheBotsWordsAreCallAndTextLinks() {
+        browser.get(service.url("/chat"));
+        choose("yes");
+        type("not been right for weeks, can't be bothered with anything");
+        List<WebElement> links = browser.findElements(By.cssSelector(".msg.bot a"));
+        Map<String, String> byText = new java.util.LinkedHashMap<>();
+        links.forEach(a -> byText.put(a.getText(), a.getDomAttribute("href")));
+        assertEquals("tel:116123", byText.get("116 123"), byText.toString());
+        assertEquals("sms:85258?body=SHOUT", byText.get("SHOUT to 85258"), byText.toString());
+        WebElement checkIn = links.get(0).findElement(By.xpath("./ancestor::p[1]"));
+        assertTrue(checkIn.getText().contains("call 116 123, free"), "the words read as before: " + checkIn.getText());
+        assertTrue(browser.findElements(By.cssSelector(".msg.you a")).isEmpty(), "a resident's own words are never made links");
+    }
+
+    @Test
+    void afterDecliningTheResidentsOwnWordsStayOnScreen() {
+        browser.get(service.url("/chat"));
+        waitForWelcome();
+        WebElement box = browser.findElement(By.id("message"));
+        int bots = botCount();
+        box.sendKeys("No thanks", Keys.ENTER);
+        wait.until(d -> botCount() > bots && idle());
+        assertTrue(lastBotText().contains("No problem"), lastBotText());
+        assertEquals(List.of("No thanks"), youTexts(), "what they typed is still on screen");
+    }
+
     // ---- helpers: what a resident does, and what the page shows ----
 
     /** Clicks the bot's button whose value is {@code value} (or ends with ":value") and waits for the answer. */
@@ -219,6 +355,81 @@ class WebChatBrowserTest {
         box.sendKeys(text, Keys.ENTER);
         boolean shown = !text.startsWith("/start");
         wait.until(d -> idle() && (shown ? botCount() > bots && youTexts().contains(text) : box.getDomProperty("value").isEmpty()));
+    }
+
+    /** Tabs (forwards only) to the bot's button whose value is or ends with {@code value}, presses Enter, waits for the answer. */
+    private void pressByKeyboard(String value) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".choices button")));
+        wait.until(d -> idle());
+        for (int i = 0; i < 40 && !isButton(browser.switchTo().activeElement(), value); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertTrue(isButton(browser.switchTo().activeElement(), value), "Tab reaches the button " + value);
+        int bots = botCount();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(d -> botCount() > bots && idle());
+    }
+
+    private static boolean isButton(WebElement element, String value) {
+        String v = element.getDomAttribute("data-value");
+        return v != null && WebChatClient.matches(v, value);
+    }
+
+    /** Types into whatever has the focus, as a keyboard does, then Enter; waits for the bot's reply. */
+    private void typeByKeyboard(String text) {
+        wait.until(d -> idle());
+        int bots = botCount();
+        new Actions(browser).sendKeys(text).sendKeys(Keys.ENTER).perform();
+        wait.until(d -> idle() && botCount() > bots);
+    }
+
+    /** Sends a command (not shown back as the resident's words) and waits for the bot's answer. */
+    private void typeCommand(String command) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("message")));
+        wait.until(d -> idle());
+        int bots = botCount();
+        box.sendKeys(command, Keys.ENTER);
+        wait.until(d -> idle() && botCount() > bots);
+    }
+
+    /** The page itself is not scrolled, fits the screen, and shows the whole header and message box. */
+    private void assertPageDidNotMove(String when) {
+        Map<?, ?> page = (Map<?, ?>) js("var s = document.scrollingElement, h = document.querySelector('header').getBoundingClientRect(),"
+                + " c = document.querySelector('.composer').getBoundingClientRect();"
+                + " return {scrollTop: s.scrollTop, scrollHeight: s.scrollHeight, height: window.innerHeight,"
+                + " headerTop: h.top, composerBottom: c.bottom};");
+        assertEquals(0L, ((Number) page.get("scrollTop")).longValue(), when + ": the page scrolled " + page);
+        assertTrue(((Number) page.get("scrollHeight")).doubleValue() <= ((Number) page.get("height")).doubleValue(),
+                when + ": the page is taller than the screen " + page);
+        assertEquals(0.0, ((Number) page.get("headerTop")).doubleValue(), when + ": the header is in sight " + page);
+        assertTrue(((Number) page.get("composerBottom")).doubleValue() <= ((Number) page.get("height")).doubleValue() + 0.5,
+                when + ": the message box is in sight " + page);
+    }
+
+    /** Every button offered lies inside the visible part of the message area (not under the header or the message box). */
+    private boolean allChoicesInSight() {
+        return Boolean.TRUE.equals(js("var m = document.getElementById('main').getBoundingClientRect();"
+                + " var b = Array.from(document.querySelectorAll('.choices button'));"
+                + " return b.length > 0 && b.every(function (e) { var r = e.getBoundingClientRect();"
+                + " return r.top >= m.top - 0.5 && r.bottom <= m.bottom + 0.5 && r.bottom <= window.innerHeight; });"));
+    }
+
+    /** Runs axe-core (from npm, see src/test/browser) in the page; serious and critical findings fail. */
+    private void assertNoSeriousAxeViolations(String when) throws Exception {
+        Path axe = Path.of("src/test/browser/node_modules/axe-core/axe.min.js");
+        if (System.getenv("CHINWAG_REQUIRE_BROWSER") != null) assertTrue(Files.exists(axe), "run: npm ci --prefix src/test/browser");
+        Assumptions.assumeTrue(Files.exists(axe), "axe-core not installed: npm ci --prefix src/test/browser");
+        js(Files.readString(axe));
+        Object found = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); },"
+                + " function (e) { done(['axe failed: ' + e]); });");
+        assertEquals(List.of(), found, when);
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     /** Waits for the opening messages (welcome and consent question) and returns how many there are. */
@@ -265,8 +476,12 @@ class WebChatBrowserTest {
 
     /** A 390 x 844 phone screen (an iPhone 12 to 15), touch-style, through Chromium's own emulation. */
     private void actLikeAPhone() {
+        actLikeAPhone(390, 844);
+    }
+
+    private void actLikeAPhone(int width, int height) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     private void screenshot(String name) throws Exception {
