@@ -328,26 +328,29 @@
    * opens a text with the word filled in; 999, NHS 111, 116 123 and UK numbers starting 0 are
    * calls. Built as text nodes and anchors, so nothing in a message is ever read as HTML.
    */
-  var TEXT_LINE = /\b([A-Z]{3,})\b([^\d\n]{1,30}?)(?<![\w-])(\d{5})(?![\w-])/;
-  var CALL_LINE = /(?<![\w\/.-])(999|111|116 ?\d{3}|0\d{2,4}(?: \d{3,4}){1,2}|0\d{9,10})(?![\w\/-])/;
+  var KEYWORD_GAP = '((?:(?!\\b[A-Z]{3,}\\b)[^\\d\\n]){1,30}?)'; // a few words, no other capitalised word
+  var SHORT_CODE = '(?<![\\w-])(\\d{5})(?![\\w-])';
+  var LINKS = [
+    { pattern: new RegExp('\\b([A-Z]{3,})\\b' + KEYWORD_GAP + SHORT_CODE), // "SHOUT to 85258"
+      href: function (m) { return 'sms:' + m[3] + '?body=' + encodeURIComponent(m[1]); } },
+    { pattern: new RegExp(SHORT_CODE + KEYWORD_GAP + '\\b([A-Z]{3,})\\b'), // "85258 ... SHOUT", in some languages
+      href: function (m) { return 'sms:' + m[1] + '?body=' + encodeURIComponent(m[3]); } },
+    { pattern: /(?<![\w\/.-])(999|111|116 ?\d{3}|0\d{2,4}(?: \d{3,6}){1,2}|0\d{9,10})(?![\w\/-])/,
+      href: function (m) { return 'tel:' + m[1].replace(/ /g, ''); } }
+  ];
 
   function appendWithLinks(parent, text) {
     var rest = text;
-    while (rest) {
-      var texting = TEXT_LINE.exec(rest);
-      var calling = CALL_LINE.exec(rest);
-      var first = texting && (!calling || texting.index <= calling.index) ? texting : calling;
+    for (;;) {
+      var first = null;
+      LINKS.forEach(function (kind) {
+        var match = kind.pattern.exec(rest);
+        if (match && (!first || match.index < first.match.index)) first = { match: match, kind: kind };
+      });
       if (!first) break;
-      parent.appendChild(document.createTextNode(rest.slice(0, first.index)));
-      if (first === texting) {
-        var body = texting[1];
-        var number = texting[3];
-        parent.appendChild(link('sms:' + number + '?body=' + encodeURIComponent(body), body + texting[2] + number));
-      } else {
-        var digits = calling[1].replace(/ /g, '');
-        parent.appendChild(link('tel:' + digits, calling[1]));
-      }
-      rest = rest.slice(first.index + first[0].length);
+      parent.appendChild(document.createTextNode(rest.slice(0, first.match.index)));
+      parent.appendChild(link(first.kind.href(first.match), first.match[0]));
+      rest = rest.slice(first.match.index + first.match[0].length);
     }
     parent.appendChild(document.createTextNode(rest));
   }
