@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chinwag.conversation.Inbound;
+import org.chinwag.testing.Leftovers;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,16 +128,17 @@ class MainTest {
     void participantShowAndForgetActOnTheReferenceTheResidentWasGiven() throws Exception {
         String pseudonym;
         try (RunningService service = RunningService.start(dir, Map.of())) {
-            service.consentAndAnswer("4242", "The leisure centre");
+            service.consentAndAnswer("5550004242", "The leisure centre on Kirkstall Road");
             pseudonym = service.service().database().dsl().fetchValue("select pseudonym from participant").toString();
         }
         Run shown = run("participant", "show", pseudonym);
         assertEquals(0, shown.code());
         var json = new ObjectMapper().readTree(shown.out());
-        assertEquals("The leisure centre", json.at("/replies/0/text").asText());
+        assertEquals("The leisure centre on Kirkstall Road", json.at("/replies/0/text").asText());
         assertFalse(shown.out().contains("4242"), "the channel id is not part of what staff see");
 
         assertEquals(0, run("participant", "forget", pseudonym).code());
+        Leftovers.assertNotOnDisk(dir.resolve("chinwag.db"), List.of(pseudonym, "5550004242", "The leisure centre on Kirkstall Road"));
         assertEquals(1, run("participant", "show", pseudonym).code());
         assertEquals(1, run("participant", "forget", pseudonym).code());
     }
