@@ -31,8 +31,11 @@ public final class DatabaseUnavailable extends RuntimeException {
                 + "a file in it, e.g. jdbc:sqlite:" + file.resolve("chinwag.db"), null);
     }
 
-    static DatabaseUnavailable folderNotCreated(Path folder, Exception e) {
-        return new DatabaseUnavailable("cannot create the database folder " + folder + " (" + firstLine(e.toString())
+    static DatabaseUnavailable folderNotCreated(Path folder, java.io.IOException e) {
+        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : firstLine(e.getMessage());
+        return new DatabaseUnavailable("cannot create the database folder " + folder + " (" + reason
                 + "): create it and let the service's user write to it, or set CHINWAG_DB_URL to a file elsewhere", e);
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -37,7 +36,7 @@ public final class ReadOnlyFiles implements AutoCloseable {
                 files.paths.add(target);
                 files.before.add(Files.getPosixFilePermissions(target));
                 if (ROOT) {
-                    Assumptions.assumeTrue(chattr("+i", target), "chattr +i is not available for " + target);
+                    Assumptions.assumeTrue(Commands.succeed("chattr", "+i", target.toString()), "chattr +i is not available for " + target);
                 } else {
                     Files.setPosixFilePermissions(target, withoutWrite(Files.getPosixFilePermissions(target)));
                 }
@@ -55,24 +54,12 @@ public final class ReadOnlyFiles implements AutoCloseable {
         return kept;
     }
 
-    private static boolean chattr(String flag, Path target) {
-        try {
-            Process process = new ProcessBuilder("chattr", flag, target.toString()).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     @Override
     public void close() {
         for (int i = paths.size() - 1; i >= 0; i--) {
             Path target = paths.get(i);
-            if (ROOT) chattr("-i", target);
+            if (ROOT) Commands.succeed("chattr", "-i", target.toString());
             try {
                 Files.setPosixFilePermissions(target, before.get(i));
             } catch (IOException e) {
