@@ -10,6 +10,12 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
 import java.nio.charset.Charset;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Comparator;
@@ -57,6 +63,8 @@ public final class HttpServer {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JSON, false));
+            // requests Jetty refuses before Javalin sees them (a malformed URI) are answered alike
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/web";
@@ -117,7 +125,8 @@ public final class HttpServer {
         ctx.header("X-Content-Type-Options", "nosniff");
         String path = ctx.path();
         if (path.startsWith("/api/") || path.startsWith("/chat/api/")) ctx.header("Cache-Control", "no-store");
-        if (httpsPublic || viaHttps(ctx.header("X-Forwarded-Proto"))) ctx.header("Strict-Transport-Security", HSTS);
+        boolean https = httpsPublic || "https".equalsIgnoreCase(ctx.scheme()) || viaHttps(ctx.header("X-Forwarded-Proto"));
+        if (https) ctx.header("Strict-Transport-Security", HSTS);
     }
 
     /** The proxy's word on the scheme; the first value counts when proxies chained theirs. */
@@ -157,6 +166,27 @@ public final class HttpServer {
 
     private static void unreadableCharset(Context ctx) {
         ctx.status(415).json(error(415, "The body's charset is not one this service reads: " + UTF8_ADVICE));
+    }
+
+    /**
+     * Jetty's own error answers (for requests that never reach a route, such as a URI with an
+     * encoded NUL) as the same JSON errors, with {@code nosniff}, instead of an HTML page.
+     */
+    private static final class JsonErrorHandler extends ErrorHandler {
+        /** Jetty writes error bodies for GET and POST only; ours say what is wrong whatever the method. */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) throws java.io.IOException {
+            String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(error(code, text + "."))), callback);
+        }
     }
 
     public static Map<String, Object> error(int status, String message) {

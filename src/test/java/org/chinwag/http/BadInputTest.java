@@ -124,7 +124,11 @@ class BadInputTest {
         String described = method + " " + abbreviated(path) + " [" + what + "] -> " + status + " " + abbreviated(response.body());
         if (status >= 500) {
             failures.add(described);
-        } else if (status >= 400 && !method.equals("HEAD") && !response.body().isEmpty() && isJson(response)) {
+        } else if (status >= 400 && !method.equals("HEAD")) {
+            if (!isJson(response)) {
+                failures.add(described + " (not a JSON error)");
+                return;
+            }
             JsonNode error = TelegramResident.json(response.body()).path("error");
             if (error.path("message").asText().isBlank()) failures.add(described + " (no message)");
         }

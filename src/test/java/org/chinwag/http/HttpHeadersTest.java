@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
+import org.chinwag.testing.TelegramResident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,10 @@ class HttpHeadersTest {
                 }
             }
         }
+        HttpResponse<String> malformed = send("GET", "/api/a%00b", Map.of());
+        assertEquals(400, malformed.statusCode(), "refused by the server before any route");
+        assertEquals("nosniff", malformed.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(TelegramResident.json(malformed.body()).at("/error/message").asText().length() > 1, malformed.body());
         HttpResponse<String> refused = service.post("/api/classify", "application/json; charset=latin-1", "{}", bearer());
         assertEquals("nosniff", refused.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElse(null));
