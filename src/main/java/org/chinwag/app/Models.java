@@ -54,7 +54,7 @@ public final class Models {
         try {
             for (String file : index(INTENTS_INDEX)) copyResource("intents/" + file, unpacked.resolve(file));
         } catch (UncheckedIOException e) {
-            throw new Unavailable(settings.modelDir(), e.getCause());
+            throw writing(settings.modelDir(), e);
         }
         return unpacked;
     }
@@ -69,8 +69,15 @@ public final class Models {
                     RiskDetector.load(intents, settings.campaignId(), settings.modelDir()),
                     Signposting.load(intents, settings.campaignId()));
         } catch (UncheckedIOException e) {
-            throw new Unavailable(settings.modelDir(), e.getCause());
+            throw writing(settings.modelDir(), e);
         }
+    }
+
+    /** A failure to write into the model folder becomes {@link Unavailable}; anything else stays as it was. */
+    private static RuntimeException writing(Path modelDir, UncheckedIOException e) {
+        // copies and the model cache name the file they were writing, which is inside the model folder
+        boolean aboutTheFolder = e.getMessage() != null && e.getMessage().contains(modelDir.toString());
+        return aboutTheFolder ? new Unavailable(modelDir, e.getCause()) : e;
     }
 
     /**
