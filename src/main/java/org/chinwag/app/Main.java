@@ -19,6 +19,7 @@ import org.chinwag.messages.Retagger;
 import org.chinwag.safeguard.SafeguardEval;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.store.Database;
+import org.chinwag.store.DatabaseUnavailable;
 import org.chinwag.store.TokenRepository;
 
 /** The command line: {@code serve} (default), {@code chat}, {@code migrate}, {@code token}. */
@@ -62,6 +63,17 @@ public final class Main {
 
     static int run(String[] args, java.util.Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err)
             throws Exception {
+        try {
+            return command(args, env, in, out, err);
+        } catch (DatabaseUnavailable | Models.Unavailable e) {
+            // start-up problems an operator can fix: one line naming the path and what to do, no stack trace
+            err.println("chinwag: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int command(String[] args, java.util.Map<String, String> env, java.io.InputStream in, PrintStream out,
+                               PrintStream err) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         Settings settings;
@@ -73,8 +85,7 @@ public final class Main {
         }
         switch (command) {
             case "serve" -> serve(settings);
-            case "chat" -> TerminalChat.run(Service.loadScripts(settings),
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+            case "chat" -> chat(settings, in, out);
             case "migrate" -> {
                 try (Database db = Database.open(settings.dbUrl())) {
                     out.println("applied " + db.migrate() + " migration(s); database is up to date");
@@ -83,10 +94,18 @@ public final class Main {
             case "token" -> {
                 return token(settings, rest, out, err);
             }
-            case "classify" -> classify(settings, in, out);
+            case "classify" -> {
+                try (Models.ToolFolder tool = new Models.ToolFolder(settings)) {
+                    classify(tool.settings(), in, out);
+                }
+            }
             case "evaluate" -> {
                 int folds = rest.size() == 2 && rest.get(0).equals("--folds") ? Integer.parseInt(rest.get(1)) : 10;
-                EvaluateCli.run(Models.intentsFolder(settings), settings.campaignId(), folds, out, settings.modelDir());
+                try (Models.ToolFolder tool = new Models.ToolFolder(settings)) {
+                    Settings toolSettings = tool.settings();
+                    EvaluateCli.run(Models.intentsFolder(toolSettings), toolSettings.campaignId(), folds, out,
+                            toolSettings.modelDir());
+                }
             }
             case "evaluate-risk" -> {
                 int language = rest.indexOf("--language");
@@ -94,8 +113,11 @@ public final class Main {
                     err.println("chinwag: evaluate-risk --language needs a language code, e.g. --language pl");
                     return 2;
                 }
-                SafeguardEval.run(Models.intentsFolder(settings), settings.campaignId(), out, rest.contains("--mistakes"),
-                        rest.contains("--heldout-mistakes"), language >= 0 ? rest.get(language + 1) : null);
+                try (Models.ToolFolder tool = new Models.ToolFolder(settings)) {
+                    SafeguardEval.run(Models.intentsFolder(tool.settings()), settings.campaignId(), out,
+                            rest.contains("--mistakes"), rest.contains("--heldout-mistakes"),
+                            language >= 0 ? rest.get(language + 1) : null);
+                }
             }
             case "retag" -> {
                 ModelAnalyzer analyzer = Models.analyzer(settings);
@@ -129,6 +151,19 @@ public final class Main {
             }
         }
         out.flush();
+    }
+
+    /** The real conversation, on a throwaway database, with the models the jar holds. */
+    private static void chat(Settings settings, java.io.InputStream in, PrintStream out) {
+        try (Models.ToolFolder tool = new Models.ToolFolder(settings)) {
+            Settings toolSettings = tool.settings();
+            var scripts = Service.loadScripts(toolSettings);
+            try (TerminalConversation conversation = new TerminalConversation(scripts, Models.analyzer(toolSettings),
+                    toolSettings.campaignId(), tool.scratch())) {
+                TerminalChat.run(scripts.defaultScriptId(), conversation,
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+            }
+        }
     }
 
     private static void serve(Settings settings) throws InterruptedException {

@@ -29,22 +29,93 @@ public final class Models {
 
     private Models() {}
 
+    /**
+     * The model folder cannot be written (full, read-only, not a folder): one line for an operator
+     * naming the folder and what to do, with no stack trace.
+     */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(Path modelDir, IOException cause) {
+            super("cannot write the models to " + modelDir.toAbsolutePath() + " (" + reason(cause) + "): free some space "
+                    + "or let the service's user write there, or set CHINWAG_MODEL_DIR to another folder", cause);
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way of a folder";
+            if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+            if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     /** The intents folder: the configured one when it exists, else the copy built into the jar, unpacked. */
     public static Path intentsFolder(Settings settings) {
         if (Files.isDirectory(settings.intentsDir())) return settings.intentsDir();
         Path unpacked = settings.modelDir().resolve("intents");
-        for (String file : index(INTENTS_INDEX)) copyResource("intents/" + file, unpacked.resolve(file));
+        try {
+            for (String file : index(INTENTS_INDEX)) copyResource("intents/" + file, unpacked.resolve(file));
+        } catch (UncheckedIOException e) {
+            throw writing(settings.modelDir(), e);
+        }
         return unpacked;
     }
 
     /** Loads (or trains once and caches) everything the message path needs to analyse text. */
     public static ModelAnalyzer analyzer(Settings settings) {
         Path intents = intentsFolder(settings);
-        installBundledModels(settings.modelDir());
-        return new ModelAnalyzer(
-                ThemeClassifier.loadOrTrain(intents, settings.campaignId(), settings.modelDir()),
-                RiskDetector.load(intents, settings.campaignId(), settings.modelDir()),
-                Signposting.load(intents, settings.campaignId()));
+        try {
+            installBundledModels(settings.modelDir());
+            return new ModelAnalyzer(
+                    ThemeClassifier.loadOrTrain(intents, settings.campaignId(), settings.modelDir()),
+                    RiskDetector.load(intents, settings.campaignId(), settings.modelDir()),
+                    Signposting.load(intents, settings.campaignId()));
+        } catch (UncheckedIOException e) {
+            throw writing(settings.modelDir(), e);
+        }
+    }
+
+    /** A failure to write into the model folder becomes {@link Unavailable}; anything else stays as it was. */
+    private static RuntimeException writing(Path modelDir, UncheckedIOException e) {
+        // copies and the model cache name the file they were writing, which is inside the model folder
+        boolean aboutTheFolder = e.getMessage() != null && e.getMessage().contains(modelDir.toString());
+        return aboutTheFolder ? new Unavailable(modelDir, e.getCause()) : e;
+    }
+
+    /**
+     * Where a command-line tool ({@code classify}, {@code chat}, {@code evaluate}) keeps models:
+     * {@code CHINWAG_MODEL_DIR} when it is set, else a scratch folder removed when the tool ends,
+     * so running a tool leaves nothing behind in the working folder.
+     */
+    static final class ToolFolder implements AutoCloseable {
+        private final Path scratch;
+        private final Settings settings;
+
+        ToolFolder(Settings configured) {
+            try {
+                scratch = Files.createTempDirectory("chinwag-");
+            } catch (IOException e) {
+                throw new Unavailable(Path.of(System.getProperty("java.io.tmpdir")), e);
+            }
+            settings = configured.modelDirSet() ? configured : configured.withModelDir(scratch.resolve("models"));
+        }
+
+        /** The settings the tool runs with. */
+        Settings settings() {
+            return settings;
+        }
+
+        /** A folder for anything else the tool needs for the moment (the chat's throwaway database). */
+        Path scratch() {
+            return scratch;
+        }
+
+        @Override
+        public void close() {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a scratch folder under the system's temporary folder: left for the system to clear
+            }
+        }
     }
 
     /** Copies models trained at build time into the model folder, leaving files already there alone. */

@@ -67,7 +67,7 @@ public final class Service implements AutoCloseable {
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);
 
-            BearerAuth auth = new BearerAuth(database);
+            BearerAuth auth = new BearerAuth(database, clock);
             routes.add(new ReplyApi(database, auth, analyzer.themeIds(), clock));
             routes.add(new ParticipantApi(database, auth));
             routes.add(new ClassifyApi(analyzer, auth));
@@ -79,7 +79,8 @@ public final class Service implements AutoCloseable {
                 background.add(t);
             });
 
-            Javalin http = HttpServer.create(database::ready, routes).start(settings.port());
+            boolean httpsPublic = settings.publicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
+            Javalin http = HttpServer.create(() -> database.ready(clock.millis()), httpsPublic, routes).start(settings.port());
             outbox.start();
             RetentionJob retention = new RetentionJob(database, clock, settings.retention());
             retention.start();
@@ -101,6 +102,11 @@ public final class Service implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Every HTTP route the service answers (method and path pattern). */
+    public List<HttpServer.Route> routes() {
+        return HttpServer.routes(http);
     }
 
     public Database database() {

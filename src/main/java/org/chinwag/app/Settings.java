@@ -27,7 +27,8 @@ public record Settings(
         Path intentsDir,
         Path modelDir,
         String campaignId,
-        Duration retention) {
+        Duration retention,
+        boolean modelDirSet) {
 
     public enum TelegramMode { POLLING, WEBHOOK }
 
@@ -83,11 +84,19 @@ public record Settings(
             throw new Invalid("CHINWAG_TELEGRAM_WEBHOOK_SECRET: required when CHINWAG_TELEGRAM_MODE is webhook");
         }
         Path intents = Path.of(source.get("CHINWAG_INTENTS_DIR").orElse("intents"));
-        Path models = Path.of(source.get("CHINWAG_MODEL_DIR").orElse("data/models"));
+        Optional<String> modelSetting = source.get("CHINWAG_MODEL_DIR");
+        Path models = Path.of(modelSetting.orElse("data/models"));
         String campaign = source.get("CHINWAG_CAMPAIGN").orElse("big-chat");
         // two years, as the consent text promises; at least a day so a typo cannot wipe today's chats
         Duration retention = Duration.ofDays(source.integer("CHINWAG_RETENTION_DAYS", 730, 1, 36500));
-        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, models, campaign, retention);
+        return new Settings(port, dbUrl, token, apiUrl, mode, secret, publicUrl, intents, models, campaign, retention,
+                modelSetting.isPresent());
+    }
+
+    /** The same settings with the models kept in {@code folder} (the command-line tools' scratch folder). */
+    public Settings withModelDir(Path folder) {
+        return new Settings(port, dbUrl, telegramToken, telegramApiUrl, telegramMode, telegramWebhookSecret, publicUrl,
+                intentsDir, folder, campaignId, retention, true);
     }
 
     /** Settings as a multi-line summary for the start-up log, secrets left out. */

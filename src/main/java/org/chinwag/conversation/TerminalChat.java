@@ -12,27 +12,29 @@ import java.util.regex.Pattern;
 /**
  * Try a script in a terminal: type as a resident would; a number presses that button; a line
  * like {@code !sticker} or {@code !photo} sends something the bot cannot read; a line ending in
- * {@code {transport,gp_access}} pretends the classifier heard those themes (to try a reflect step
- * or a themed follow-up). In memory only:
- * nothing is stored, and what the engine would record is shown after each reply.
+ * {@code {transport,gp_access}} says which themes the classifier is to hear in it (to try a
+ * themed follow-up whatever the model makes of the words). Who answers is given as a
+ * {@link Talk}: the {@code chat} command passes the real conversation (classifier, safeguarding,
+ * reflect step, /mydata) on a database thrown away at the end.
  */
 public final class TerminalChat {
 
-    /** "the buses {transport,gp_access}": the text, then the themes the classifier is pretended to hear. */
+    /** "the buses {transport,gp_access}": the text, then the themes the classifier is to hear. */
     private static final Pattern HEARD = Pattern.compile("(.*?)\\s*\\{([a-z0-9_, ]*)}\\s*");
+
+    /** One message from the resident in, the bot's messages out. */
+    @FunctionalInterface
+    public interface Talk {
+        /** @param heard themes the classifier is to hear in the text instead of its own, or null */
+        List<Outbound> say(Inbound inbound, List<String> heard);
+    }
 
     private TerminalChat() {}
 
-    private static List<String> themes(String listed) {
-        return Arrays.stream(listed.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-    }
-
-    public static void run(ScriptLibrary lib, BufferedReader in, PrintStream out) {
-        Engine engine = new Engine(lib);
-        out.println("Chatting with script '" + lib.defaultScriptId() + "'. Type as a resident would; "
+    public static void run(String scriptId, Talk talk, BufferedReader in, PrintStream out) {
+        out.println("Chatting with script '" + scriptId + "'. Type as a resident would; "
                 + "a number presses a button; !sticker sends a sticker; end a line with {transport,gp_access} "
-                + "to pretend those themes were heard; end with Ctrl-D.");
-        ConversationState state = null;
+                + "to have those themes heard; end with Ctrl-D.");
         List<Outbound.Button> buttons = List.of();
         while (true) {
             out.print("you> ");
@@ -40,13 +42,18 @@ public final class TerminalChat {
             String line = readLine(in);
             if (line == null) break;
             Matcher heard = HEARD.matcher(line);
-            Signals signals = heard.matches() ? new Signals(themes(heard.group(2)), false) : Signals.NONE;
-            Turn turn = engine.step(state, toInbound(heard.matches() ? heard.group(1) : line, buttons), signals);
-            state = turn.state();
-            buttons = show(turn, out);
+            List<Outbound> answer = heard.matches()
+                    ? talk.say(toInbound(heard.group(1), buttons), themes(heard.group(2)))
+                    : talk.say(toInbound(line, buttons), null);
+            List<Outbound.Button> offered = show(answer, out);
+            if (!offered.isEmpty()) buttons = offered;
         }
         out.println();
         out.println("(end of chat)");
+    }
+
+    private static List<String> themes(String listed) {
+        return Arrays.stream(listed.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** A number picks one of the buttons just shown; anything else is typed text or a command. */
@@ -63,17 +70,16 @@ public final class TerminalChat {
         return Inbound.fromTyped(text);
     }
 
-    /** Prints the bot's messages and the effects; returns the buttons now on offer. */
-    private static List<Outbound.Button> show(Turn turn, PrintStream out) {
+    /** Prints the bot's messages; returns the buttons they offer. */
+    private static List<Outbound.Button> show(List<Outbound> messages, PrintStream out) {
         List<Outbound.Button> buttons = List.of();
-        for (Outbound message : turn.messages()) {
+        for (Outbound message : messages) {
             for (String line : message.text().split("\n", -1)) out.println("bot> " + line);
             for (int i = 0; i < message.buttons().size(); i++) {
                 out.println("     [" + (i + 1) + "] " + message.buttons().get(i).label());
             }
             if (!message.buttons().isEmpty()) buttons = message.buttons();
         }
-        for (Effect effect : turn.effects()) out.println("     (recorded: " + effect + ")");
         return buttons;
     }
 

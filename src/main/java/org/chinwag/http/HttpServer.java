@@ -3,10 +3,25 @@ package org.chinwag.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import java.nio.charset.Charset;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Javalin application: liveness and readiness, then every route set the wiring passes in
  * (API, web chat, Telegram webhook). Errors are always JSON with a plain message; stack traces
- * and request bodies stay out of responses and logs.
+ * and request bodies stay out of responses and logs. Every response says {@code nosniff}, API
+ * answers are never cached, and HSTS is sent whenever the service is reached over HTTPS.
  */
 public final class HttpServer {
 
@@ -22,6 +38,10 @@ public final class HttpServer {
     /** Bigger than any chat message or Telegram update; anything larger is refused with 413. */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** A year: browsers that once reached the service over HTTPS keep to it. */
+    static final String HSTS = "max-age=31536000";
+    private static final Set<String> METHODS_WITH_BODIES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String UTF8_ADVICE = "send the body as UTF-8 (Content-Type: application/json; charset=utf-8).";
 
     /** A group of routes one capability owns. */
     @FunctionalInterface
@@ -29,19 +49,32 @@ public final class HttpServer {
         void addTo(RoutesConfig routes);
     }
 
+    /** One route the application answers: its method and path pattern (e.g. {@code GET /api/replies}). */
+    public record Route(String method, String path) {}
+
     private HttpServer() {}
 
-    public static Javalin create(BooleanSupplier ready, List<RouteSet> routeSets) {
-        return Javalin.create(config -> {
+    /**
+     * @param ready       true when the service can take work (the database answers and takes a write)
+     * @param httpsPublic the configured public address is https: every response carries HSTS
+     */
+    public static Javalin create(BooleanSupplier ready, boolean httpsPublic, List<RouteSet> routeSets) {
+        Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JSON, false));
+            // requests Jetty refuses before Javalin sees them (a malformed URI) are answered alike
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/web";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             RoutesConfig routes = config.routes;
+            routes.before(ctx -> {
+                securityHeaders(ctx, httpsPublic);
+                requireReadableCharset(ctx);
+            });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             routes.get("/ready", ctx -> {
                 boolean ok = ready.getAsBoolean();
@@ -50,6 +83,9 @@ public final class HttpServer {
             routeSets.forEach(set -> set.addTo(routes));
             routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(error(e.getStatus(), e.getMessage())));
+            // a charset the check above let through but the body still could not be decoded in
+            routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadableCharset(ctx));
+            routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadableCharset(ctx));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(error(500, "Something went wrong on our side."));
@@ -58,6 +94,99 @@ public final class HttpServer {
                 if (ctx.result() == null || ctx.result().isEmpty()) ctx.json(error(404, "Not found."));
             });
         });
+        headLikeGet(app.unsafe.internalRouter);
+        return app;
+    }
+
+    /**
+     * Left to itself Javalin answers HEAD on a GET route with an empty 200 without running the
+     * route, so no token is checked: give every GET route a HEAD twin that runs the same handler
+     * (the server sends no body for HEAD).
+     */
+    private static void headLikeGet(InternalRouter router) {
+        var existing = router.allHttpHandlers().stream().map(p -> p.endpoint).toList();
+        for (Endpoint endpoint : existing) {
+            if (!endpoint.method.equals(HandlerType.GET)) continue;
+            boolean hasHead = existing.stream().anyMatch(e -> e.method.equals(HandlerType.HEAD) && e.path.equals(endpoint.path));
+            if (!hasHead) router.addHttpEndpoint(new Endpoint(HandlerType.HEAD, endpoint.path, endpoint.handler));
+        }
+    }
+
+    /** Every route of the application, in a stable order: what tests throw bad input at. */
+    public static List<Route> routes(Javalin app) {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> new Route(p.endpoint.method.name(), p.endpoint.path))
+                .distinct()
+                .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+                .toList();
+    }
+
+    private static void securityHeaders(Context ctx, boolean httpsPublic) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        String path = ctx.path();
+        if (path.startsWith("/api/") || path.startsWith("/chat/api/")) ctx.header("Cache-Control", "no-store");
+        boolean https = httpsPublic || "https".equalsIgnoreCase(ctx.scheme()) || viaHttps(ctx.header("X-Forwarded-Proto"));
+        if (https) ctx.header("Strict-Transport-Security", HSTS);
+    }
+
+    /** The proxy's word on the scheme; the first value counts when proxies chained theirs. */
+    static boolean viaHttps(String forwardedProto) {
+        return forwardedProto != null && forwardedProto.split(",", 2)[0].strip().equalsIgnoreCase("https");
+    }
+
+    /** A body in a charset Java cannot decode would fail deep inside a route: refuse it first, saying why. */
+    private static void requireReadableCharset(Context ctx) {
+        if (!METHODS_WITH_BODIES.contains(ctx.method().name())) return;
+        String charset = charsetOf(ctx.header("Content-Type"));
+        if (charset != null && !supported(charset)) {
+            throw new HttpResponseException(415, "The charset '" + charset + "' is not one this service reads: " + UTF8_ADVICE,
+                    Map.of());
+        }
+    }
+
+    /** The {@code charset} parameter of a Content-Type header, unquoted, or null. */
+    static String charsetOf(String contentType) {
+        if (contentType == null) return null;
+        for (String part : contentType.split(";")) {
+            String[] pair = part.split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                return pair[1].strip().replaceAll("^\"|\"$", "");
+            }
+        }
+        return null;
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static void unreadableCharset(Context ctx) {
+        ctx.status(415).json(error(415, "The body's charset is not one this service reads: " + UTF8_ADVICE));
+    }
+
+    /**
+     * Jetty's own error answers (for requests that never reach a route, such as a URI with an
+     * encoded NUL) as the same JSON errors, with {@code nosniff}, instead of an HTML page.
+     */
+    private static final class JsonErrorHandler extends ErrorHandler {
+        /** Jetty writes error bodies for GET and POST only; ours say what is wrong whatever the method. */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) throws java.io.IOException {
+            String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(error(code, text + "."))), callback);
+        }
     }
 
     public static Map<String, Object> error(int status, String message) {

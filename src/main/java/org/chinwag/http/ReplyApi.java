@@ -204,6 +204,9 @@ public final class ReplyApi implements HttpServer.RouteSet {
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
             }
             return Instant.parse(raw).toEpochMilli();
+        } catch (ArithmeticException e) {
+            // a valid instant, but millions of years away: further than a millisecond count reaches
+            throw new BadRequestResponse("'" + name + "' is too far in the past or future: use a date like 2026-11-23.", Map.of());
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse("'" + name + "' must be a date like 2026-11-23 or an instant like 2026-11-23T10:00:00Z.", Map.of());
         }

@@ -1,18 +1,27 @@
 package org.chinwag.store;
 
+import static org.chinwag.store.schema.Tables.HEARTBEAT;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: a small connection pool, Flyway migrations from {@code db/migration}, and jOOQ.
@@ -21,51 +30,91 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource dataSource;
     private final SQLDialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** The file (or the URL, password masked) for messages to operators. */
+    private final String where;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, String where) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.where = where;
     }
 
-    /** Opens (and for SQLite, creates the folder of) the database at a JDBC URL. */
+    /**
+     * Opens (and for SQLite, creates the folder of) the database at a JDBC URL, and proves it can
+     * be used; throws {@link DatabaseUnavailable} saying what is wrong when it cannot.
+     */
     public static Database open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("chinwag-db");
         SQLDialect dialect;
+        String where;
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             dialect = SQLDialect.SQLITE;
-            ensureParentFolder(jdbcUrl.substring("jdbc:sqlite:".length()));
-            SQLiteConfig sqlite = new SQLiteConfig();
-            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            sqlite.setBusyTimeout(5000);
-            sqlite.enforceForeignKeys(true);
-            SQLiteDataSource source = new SQLiteDataSource(sqlite);
+            Path file = sqliteFile(jdbcUrl);
+            where = file == null ? jdbcUrl : file.toString();
+            if (file != null) ensureParentFolder(file);
+            SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
             source.setUrl(jdbcUrl);
+            // one connection first, outside the pool: its failure is explained, not logged as a pool error
+            probe(source, where);
             config.setDataSource(source);
             config.setMaximumPoolSize(4);
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             dialect = SQLDialect.POSTGRES;
+            where = jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***");
             config.setJdbcUrl(jdbcUrl);
             config.setMaximumPoolSize(10);
         } else {
             throw new IllegalArgumentException("unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:)");
         }
-        return new Database(new HikariDataSource(config), dialect);
+        try {
+            return new Database(new HikariDataSource(config), dialect, where);
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.of(where, e);
+        }
     }
 
-    private static void ensureParentFolder(String file) {
+    private static void probe(SQLiteDataSource source, String where) {
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM sqlite_master");
+        } catch (SQLException e) {
+            throw DatabaseUnavailable.of(where, e);
+        }
+    }
+
+    /** The file a {@code jdbc:sqlite:} URL names, or null for an in-memory or {@code file:} URL. */
+    private static Path sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         String plain = query >= 0 ? file.substring(0, query) : file;
-        if (plain.isEmpty() || plain.equals(":memory:") || plain.startsWith("file:")) return;
-        Path parent = Path.of(plain).toAbsolutePath().getParent();
+        if (plain.isEmpty() || plain.equals(":memory:") || plain.startsWith("file:")) return null;
+        return Path.of(plain).toAbsolutePath();
+    }
+
+    /** Pragmas every SQLite connection gets (the pool applies them when it opens each one). */
+    private static SQLiteConfig sqliteConfig() {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(5000);
+        sqlite.enforceForeignKeys(true);
+        // deleted rows are overwritten with zeros, so erased words do not linger in free pages
+        sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        return sqlite;
+    }
+
+    private static void ensureParentFolder(Path file) {
+        if (Files.isDirectory(file)) throw DatabaseUnavailable.isAFolder(file);
+        Path parent = file.getParent();
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create the database folder " + parent + ": " + e.getMessage(), e);
+            throw DatabaseUnavailable.folderNotCreated(parent, e);
         }
     }
 
@@ -78,15 +127,24 @@ public final class Database implements AutoCloseable {
 
     /** Applies any pending migrations; returns how many ran. */
     public int migrate() {
-        return flyway().migrate().migrationsExecuted;
+        try {
+            return flyway().migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw DatabaseUnavailable.of(where, e);
+        }
     }
 
-    /** True when the database answers and no migration is pending. */
-    public boolean ready() {
+    /**
+     * True when no migration is pending and the database takes a write: the heartbeat row is
+     * rewritten in a transaction, so a full disk or a read-only file shows here, not only when
+     * a resident's message cannot be stored.
+     */
+    public boolean ready(long now) {
         try {
-            dsl().selectOne().fetch();
-            return flyway().info().pending().length == 0;
+            if (flyway().info().pending().length > 0) return false;
+            return write(tx -> tx.update(HEARTBEAT).set(HEARTBEAT.BEAT_AT, now).where(HEARTBEAT.ID.eq(1)).execute()) == 1;
         } catch (RuntimeException e) {
+            log.warn("not ready: the database does not take a write ({})", e.getClass().getSimpleName());
             return false;
         }
     }
@@ -103,15 +161,47 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
+    /**
+     * Runs {@code work} in one write transaction: all of it commits, or none of it. A transaction
+     * that erased personal data ({@link #markErasing}) is followed by {@link #scrub()}.
+     */
     public <T> T write(Function<DSLContext, T> work) {
         boolean serialise = dialect == SQLDialect.SQLITE;
         if (serialise) writeLock.lock();
         try {
-            return dsl().transactionResult(configuration -> work.apply(configuration.dsl()));
+            boolean[] erased = {false};
+            T result = dsl().transactionResult(configuration -> {
+                T done = work.apply(configuration.dsl());
+                erased[0] = configuration.data(ERASING) != null;
+                return done;
+            });
+            if (erased[0]) scrub();
+            return result;
         } finally {
             if (serialise) writeLock.unlock();
         }
+    }
+
+    private static final String ERASING = "chinwag.erasing";
+
+    /** Called by repositories inside a write transaction that deletes or blanks personal data. */
+    static void markErasing(DSLContext tx) {
+        tx.configuration().data(ERASING, Boolean.TRUE);
+    }
+
+    /**
+     * Makes erased data unreadable on disk, not just gone from the tables: on SQLite the write-ahead
+     * log still holds earlier versions of every changed page, so it is checkpointed into the
+     * database file (where secure_delete has zeroed the deleted rows) and truncated. Elsewhere a
+     * no-op. Returns false when a reader kept the log from being emptied (it is then tried at the next erasure).
+     */
+    public boolean scrub() {
+        if (dialect != SQLDialect.SQLITE) return true;
+        // columns: busy (1 when readers or writers kept it from finishing), log frames, frames checkpointed
+        Record result = dsl().fetchOne("PRAGMA wal_checkpoint(TRUNCATE)");
+        boolean done = result == null || ((Number) result.get(0)).intValue() == 0;
+        if (!done) log.warn("the write-ahead log could not be emptied after an erasure (busy); it will be at the next one");
+        return done;
     }
 
     @Override

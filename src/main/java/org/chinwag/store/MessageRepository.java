@@ -122,9 +122,21 @@ public final class MessageRepository {
     }
 
     public void markSent(int id, long now) {
-        db.update(MESSAGE).set(MESSAGE.STATUS, "sent").set(MESSAGE.SENT_AT, now).set(MESSAGE.RECIPIENT, (String) null)
+        db.update(MESSAGE).set(MESSAGE.STATUS, "sent").set(MESSAGE.SENT_AT, now)
                 .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, (String) null)
                 .where(MESSAGE.ID.eq(id)).execute();
+        forgetRecipient(id);
+    }
+
+    /**
+     * A message to someone already erased is addressed by channel id alone; once it is delivered
+     * (or given up on) that id is cleared, and the transaction counts as an erasure.
+     */
+    private void forgetRecipient(int id) {
+        if (db.update(MESSAGE).set(MESSAGE.RECIPIENT, (String) null)
+                .where(MESSAGE.ID.eq(id), MESSAGE.RECIPIENT.isNotNull()).execute() > 0) {
+            Database.markErasing(db);
+        }
     }
 
     public void markRetry(int id, long nextAttemptAt, String error) {
@@ -137,6 +149,7 @@ public final class MessageRepository {
         db.update(MESSAGE).set(MESSAGE.STATUS, "failed")
                 .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, error)
                 .where(MESSAGE.ID.eq(id)).execute();
+        forgetRecipient(id);
     }
 
     /** Gives up on everything still queued for a participant (they blocked the bot). */
@@ -148,9 +161,11 @@ public final class MessageRepository {
 
     /** Deletes everything a participant sent (they declined to take part); the bot's own messages stay. */
     public int deleteTextFrom(int participantId) {
-        return db.deleteFrom(MESSAGE)
+        int deleted = db.deleteFrom(MESSAGE)
                 .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(IN))
                 .execute();
+        if (deleted > 0) Database.markErasing(db);
+        return deleted;
     }
 
     /** A participant's messages in both directions after a message id, oldest first. */

@@ -111,6 +111,7 @@ public final class ParticipantRepository {
     /** Erases the participant; conversations, messages and replies go with it (ON DELETE CASCADE). */
     public void delete(int id) {
         db.deleteFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).execute();
+        Database.markErasing(db);
     }
 
     public enum Consent {

@@ -22,22 +22,28 @@ public final class RetentionRepository {
         this.db = db;
     }
 
+    /** Rows changed by a deletion: when there are any, the transaction counts as an erasure. */
+    private int erasing(int changed) {
+        if (changed > 0) Database.markErasing(db);
+        return changed;
+    }
+
     /** Deletes the text of every message, in or out, created before {@code cutoff}. */
     public int expireMessageText(long cutoff) {
-        return db.update(MESSAGE)
+        return erasing(db.update(MESSAGE)
                 .set(MESSAGE.BODY, (String) null)
                 .set(MESSAGE.BUTTONS, (String) null)
                 .where(MESSAGE.CREATED_AT.lt(cutoff), MESSAGE.BODY.isNotNull())
-                .execute();
+                .execute());
     }
 
     /** Blanks the text of replies given before {@code cutoff}, keeping the row for counts and themes. */
     public int expireReplyText(long cutoff, long now) {
-        return db.update(REPLY)
+        return erasing(db.update(REPLY)
                 .set(REPLY.BODY, "")
                 .set(REPLY.TEXT_EXPIRED_AT, now)
                 .where(REPLY.CREATED_AT.lt(cutoff), REPLY.TEXT_EXPIRED_AT.isNull())
-                .execute();
+                .execute());
     }
 
     /**
@@ -46,9 +52,9 @@ public final class RetentionRepository {
      */
     public int deleteUnusedParticipants(long cutoff) {
         var anyMessage = DSL.selectOne().from(MESSAGE).where(MESSAGE.PARTICIPANT_ID.eq(PARTICIPANT.ID));
-        return db.deleteFrom(PARTICIPANT)
+        return erasing(db.deleteFrom(PARTICIPANT)
                 .where(PARTICIPANT.CREATED_AT.lt(cutoff), DSL.notExists(anyMessage))
-                .execute();
+                .execute());
     }
 
     /**
@@ -58,7 +64,7 @@ public final class RetentionRepository {
     public int anonymiseDormantParticipants(long cutoff, long now) {
         var recentMessage = DSL.selectOne().from(MESSAGE)
                 .where(MESSAGE.PARTICIPANT_ID.eq(PARTICIPANT.ID), MESSAGE.CREATED_AT.ge(cutoff));
-        return db.update(PARTICIPANT)
+        return erasing(db.update(PARTICIPANT)
                 .set(PARTICIPANT.CHANNEL_USER_ID, DSL.concat(DSL.inline(EXPIRED_PREFIX), PARTICIPANT.PSEUDONYM))
                 .set(PARTICIPANT.COMMUNITY, (String) null)
                 .set(PARTICIPANT.OPTED_IN, false)
@@ -68,6 +74,6 @@ public final class RetentionRepository {
                 .where(PARTICIPANT.CREATED_AT.lt(cutoff),
                         PARTICIPANT.CHANNEL_USER_ID.notLike(EXPIRED_PREFIX + "%"),
                         DSL.notExists(recentMessage))
-                .execute();
+                .execute());
     }
 }

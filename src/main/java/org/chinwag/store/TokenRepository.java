@@ -37,11 +37,25 @@ public final class TokenRepository {
         return token;
     }
 
-    /** The name of the live token matching {@code token}, if any. */
-    public Optional<String> verify(String token) {
-        return db.select(API_TOKEN.NAME).from(API_TOKEN)
+    /** A live token: its name, and when it was last used (null: never). */
+    public record LiveToken(String name, Long lastUsedAt) {}
+
+    /** The live token matching {@code token}, if any. */
+    public Optional<LiveToken> verify(String token) {
+        return db.select(API_TOKEN.NAME, API_TOKEN.LAST_USED_AT).from(API_TOKEN)
                 .where(API_TOKEN.TOKEN_HASH.eq(Sha256.hex(token)), API_TOKEN.REVOKED_AT.isNull())
-                .fetchOptional(API_TOKEN.NAME);
+                .fetchOptional(row -> new LiveToken(row.value1(), row.value2()));
+    }
+
+    /**
+     * Records that the named token was used at {@code now}, unless that was already recorded less
+     * than {@code granularityMillis} ago (so a busy integration costs one write a minute, not one a request).
+     */
+    public boolean markUsed(String name, long now, long granularityMillis) {
+        return db.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, now)
+                .where(API_TOKEN.NAME.eq(name), API_TOKEN.REVOKED_AT.isNull(),
+                        API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(now - granularityMillis)))
+                .execute() > 0;
     }
 
     public boolean revoke(String name, long now) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chinwag.conversation.Inbound;
+import org.chinwag.testing.ChinwagProcess;
+import org.chinwag.testing.Leftovers;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,18 +129,54 @@ class MainTest {
     void participantShowAndForgetActOnTheReferenceTheResidentWasGiven() throws Exception {
         String pseudonym;
         try (RunningService service = RunningService.start(dir, Map.of())) {
-            service.consentAndAnswer("4242", "The leisure centre");
+            service.consentAndAnswer("5550004242", "The leisure centre on Kirkstall Road");
             pseudonym = service.service().database().dsl().fetchValue("select pseudonym from participant").toString();
         }
         Run shown = run("participant", "show", pseudonym);
         assertEquals(0, shown.code());
         var json = new ObjectMapper().readTree(shown.out());
-        assertEquals("The leisure centre", json.at("/replies/0/text").asText());
+        assertEquals("The leisure centre on Kirkstall Road", json.at("/replies/0/text").asText());
         assertFalse(shown.out().contains("4242"), "the channel id is not part of what staff see");
 
         assertEquals(0, run("participant", "forget", pseudonym).code());
+        Leftovers.assertNotOnDisk(dir.resolve("chinwag.db"), List.of(pseudonym, "5550004242", "The leisure centre on Kirkstall Road"));
         assertEquals(1, run("participant", "show", pseudonym).code());
         assertEquals(1, run("participant", "forget", pseudonym).code());
+    }
+
+    /** Everything under a folder, relative, for messages. */
+    static List<String> contents(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void toolsRunFromAnyFolderLeaveNothingThereAndChatIsTheRealConversation(@TempDir Path work, @TempDir Path tmp)
+            throws Exception {
+        ChinwagProcess.Result classified = ChinwagProcess.run(work, tmp, Map.of(), "the buses never come\n", "classify");
+        assertEquals(0, classified.code(), classified.err());
+        assertEquals("transport", new ObjectMapper().readTree(classified.out()).at("/themes/0/id").asText(), classified.out());
+
+        ChinwagProcess.Result chat = ChinwagProcess.run(work, tmp, Map.of(), String.join("\n", "hi", "1",
+                "Walking in the park", "The buses are rubbish and I can't get a GP appointment", "/mydata", ""), "chat");
+        assertEquals(0, chat.code(), chat.err());
+        assertTrue(chat.out().contains("Did I get that right?"), "the classifier heard themes, so the reflect step came: " + chat.out());
+        assertTrue(chat.out().contains("Reference: P-"), "/mydata shows what the conversation holds: " + chat.out());
+        assertTrue(chat.out().contains("The buses are rubbish and I can't get a GP appointment"), chat.out());
+
+        assertEquals(List.of(), contents(work), "nothing is left in the working folder");
+        assertEquals(List.of(), contents(tmp), "the scratch folder is removed too");
+    }
+
+    @Test
+    void withAModelFolderSetTheToolsUseIt(@TempDir Path work, @TempDir Path models) throws Exception {
+        Path folder = models.resolve("kept");
+        ChinwagProcess.Result classified = ChinwagProcess.run(work, Map.of("CHINWAG_MODEL_DIR", folder.toString()),
+                "thanks!\n", "classify");
+        assertEquals(0, classified.code(), classified.err());
+        assertTrue(contents(folder).stream().anyMatch(name -> name.startsWith("big-chat-")), contents(folder).toString());
+        assertEquals(List.of(), contents(work));
     }
 
     @Test

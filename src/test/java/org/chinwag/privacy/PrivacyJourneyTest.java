@@ -99,6 +99,7 @@ class PrivacyJourneyTest {
                         && db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("pending")) == 0);
 
         Leftovers.assertNothingLeft(db, footprint);
+        Leftovers.assertNotOnDisk(databaseFile(), footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
         other.says("The bus fares are far too expensive", "Did I get that right?");
     }
@@ -171,6 +172,7 @@ class PrivacyJourneyTest {
             assertFalse(m.getBody().contains("my GP is fine"), m.getBody());
         }
         assertNull(p.getArea());
+        Leftovers.assertNotOnDisk(databaseFile(), List.of(typed, after));
     }
 
     @Test
@@ -193,8 +195,57 @@ class PrivacyJourneyTest {
         assertEquals(404, delete("/api/participants/" + pseudonym, token).statusCode());
 
         Leftovers.assertNothingLeft(db, footprint);
+        Leftovers.assertNotOnDisk(databaseFile(), footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
         other.says("The bus fares are far too expensive", "Did I get that right?");
+    }
+
+    @Test
+    void forgetInTheWebChatLeavesNothingOnDiskEither() {
+        HttpResponse<String> opened = service.post("/chat/api/session", "application/json", "", java.util.Map.of());
+        assertEquals(201, opened.statusCode(), opened.body());
+        String session = TelegramResident.json(opened.body()).get("session").asText();
+        String said = "The cycle path by the canal floods every winter";
+        JsonNode consent = web(session, "{\"id\": \"webstart01\", \"text\": \"/start\"}");
+        web(session, pressFirst("webyes0001", consent));
+        web(session, "{\"id\": \"webtext001\", \"text\": \"" + said + "\"}");
+        var db = service.service().database().dsl();
+        String channelId = db.select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT)
+                .where(PARTICIPANT.CHANNEL.eq("web")).fetchOne().value1();
+        var footprint = Leftovers.capture(db, "web", channelId, List.of(said));
+
+        JsonNode confirm = web(session, "{\"id\": \"webforget1\", \"text\": \"/forget\"}");
+        JsonNode ended = web(session, pressFirst("webforget2", confirm));
+        assertTrue(ended.get("session_ended").asBoolean(), ended.toString());
+
+        Leftovers.assertNothingLeft(db, footprint);
+        Leftovers.assertNotOnDisk(databaseFile(), footprint);
+        Leftovers.assertNotOnDisk(databaseFile(), List.of(session));
+    }
+
+    /** Posts one web chat message and returns the JSON answer. */
+    private JsonNode web(String session, String body) {
+        HttpResponse<String> response = service.post("/chat/api/messages", "application/json", body,
+                java.util.Map.of("X-Chinwag-Session", session));
+        assertEquals(200, response.statusCode(), response.body());
+        return TelegramResident.json(response.body());
+    }
+
+    /** Presses the first button of the last bot message that offered any (consent yes, forget yes). */
+    private static String pressFirst(String id, JsonNode answer) {
+        JsonNode button = null;
+        for (JsonNode message : answer.get("messages")) {
+            if (message.path("buttons").size() > 0) button = message.get("buttons").get(0);
+        }
+        assertTrue(button != null, "a button was offered: " + answer);
+        var body = TelegramResident.json("{}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("id", id).putObject("button")
+                .put("value", button.get("value").asText()).put("label", button.get("label").asText());
+        return body.toString();
+    }
+
+    private Path databaseFile() {
+        return dir.resolve("chinwag.db");
     }
 
     private HttpResponse<String> delete(String path, String token) throws Exception {

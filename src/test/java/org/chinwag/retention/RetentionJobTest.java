@@ -6,10 +6,12 @@ import static org.chinwag.store.schema.Tables.REPLY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.ScriptLibrary;
@@ -18,6 +20,7 @@ import org.chinwag.messages.Inbox;
 import org.chinwag.messages.TextAnalyzer;
 import org.chinwag.store.Database;
 import org.chinwag.store.ParticipantRepository;
+import org.chinwag.testing.Leftovers;
 import org.chinwag.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +84,24 @@ class RetentionJobTest {
         assertEquals("newcomer", newcomer.getChannelUserId());
 
         assertEquals(new RetentionJob.Result(0, 0, 0, 0), retention.runOnce(), "a second pass finds nothing more");
+    }
+
+    @Test
+    void expiredTextAndChannelIdsAreGoneFromTheFileAndItsLogNotOnlyFromTheTables() {
+        String said = "Bowls club on Tuesdays at the Armley community centre";
+        String chatId = "5550003333";
+        chat(chatId, said);
+        clock.advance(Duration.ofDays(31));
+        String recent = "The new cycle lane along the canal";
+        chat("newcomer", recent);
+        Path file = dir.resolve("chinwag.db");
+        assertThrows(AssertionError.class, () -> Leftovers.assertNotOnDisk(file, List.of(said)), "held until retention");
+
+        retention.runOnce();
+
+        Leftovers.assertNotOnDisk(file, List.of(said, chatId));
+        assertThrows(AssertionError.class, () -> Leftovers.assertNotOnDisk(file, List.of(recent)),
+                "what is within the period stays, and the check finds it");
     }
 
     @Test

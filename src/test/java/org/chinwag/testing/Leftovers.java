@@ -8,6 +8,11 @@ import static org.chinwag.store.schema.Tables.SAFEGUARDING_FLAG;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +52,41 @@ public final class Leftovers {
         needles.add(p.getPseudonym());
         texts.stream().filter(t -> t.length() >= 8).forEach(needles::add);
         return new Footprint(id, conversations, messages, replies, flags, needles);
+    }
+
+    /**
+     * Fails when any needle (as UTF-8) is still in the raw bytes of the SQLite file or its
+     * write-ahead log: deleted rows linger in free pages and old log frames unless they are scrubbed.
+     */
+    public static void assertNotOnDisk(Path database, List<String> needles) {
+        for (Path file : List.of(database, database.resolveSibling(database.getFileName() + "-wal"),
+                database.resolveSibling(database.getFileName() + "-journal"))) {
+            if (!Files.exists(file)) continue;
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String needle : needles) {
+                int at = indexOf(bytes, needle.getBytes(StandardCharsets.UTF_8));
+                assertTrue(at < 0, "'" + needle + "' is still readable at byte " + at + " of " + file.getFileName());
+            }
+        }
+    }
+
+    /** The same check with everything captured about the person. */
+    public static void assertNotOnDisk(Path database, Footprint f) {
+        assertNotOnDisk(database, f.needles());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     /** Fails naming the table, column and row when anything about the person is left. */

@@ -122,6 +122,14 @@ public final class RunningService implements AutoCloseable {
         return send(request.build());
     }
 
+    /** Any method, any headers, any bytes (null: no body): for throwing odd requests at the service. */
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
