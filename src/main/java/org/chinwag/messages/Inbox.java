@@ -107,11 +107,20 @@ public final class Inbox {
         Optional<ConversationRecord> current = conversations.latest(participant.getId());
         ConversationState before = current.map(c -> Json.state(c.getState())).orElse(null);
         Turn turn = engine.step(before, message.event(), analysis.signals());
+        // Writing to us shows the chat is open again (e.g. after unblocking the bot, which Telegram
+        // does not tell us); a choice to stop or decline stays until the person changes it.
+        if (!participant.getActive() && (before == null || stillWantsMessages(before.status()))) {
+            participants.setActive(participant.getId(), true, now);
+        }
 
         var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), analysis, now);
         applying.safeguard();
         for (Effect effect : turn.effects()) applying.apply(effect, turn.state());
         return applying.finish(turn);
+    }
+
+    private static boolean stillWantsMessages(ConversationState.Status status) {
+        return status != ConversationState.Status.STOPPED && status != ConversationState.Status.DECLINED;
     }
 
     private static String kind(Inbound event) {
