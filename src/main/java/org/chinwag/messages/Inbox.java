@@ -75,6 +75,18 @@ public final class Inbox {
         return receipt;
     }
 
+    /**
+     * Queues a message to a chat that is not a conversation (a group told that the bot only chats
+     * one-to-one). It goes out through the outbox like every other message, with its pacing; all
+     * that is kept about the chat is its id on that row, until it is sent. Returns the row's id.
+     */
+    public int notice(String channel, String chatId, String text) {
+        int id = database.write(tx -> new MessageRepository(tx)
+                .insertOutboundTo(chatId, campaignId, channel, text, clock.millis()).getId());
+        afterCommit.run();
+        return id;
+    }
+
     /** Ids, kinds and counts only: never text, channel ids or pseudonyms. */
     private static void logged(Receipt receipt, ChannelMessage message) {
         if (receipt.duplicate()) {

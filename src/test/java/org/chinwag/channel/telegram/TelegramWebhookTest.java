@@ -109,7 +109,7 @@ class TelegramWebhookTest {
 
     @Test
     void updatesThatAreNotForTheConversationAreAcknowledgedAndNotStored() {
-        int stored = messageCount(service);
+        int stored = inboundCount(service);
         long group = -1009876543210L;
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "anyone about?")));
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "hello?")));
@@ -117,7 +117,7 @@ class TelegramWebhookTest {
         assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"update_id\":" + telegram.nextUpdateId()
                 + ",\"message_reaction\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":1,\"date\":1,"
                 + "\"old_reaction\":[],\"new_reaction\":[]}}").statusCode());
-        assertEquals(stored, messageCount(service), "nothing stored");
+        assertEquals(stored, inboundCount(service), "nothing stored");
         assertEquals(1, telegram.awaitSent(group, 1, WAIT).size(), "the group is told once");
 
         Resident resident = Resident.webhook(telegram, service, CHAT);
