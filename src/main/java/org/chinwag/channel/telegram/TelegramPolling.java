@@ -165,7 +165,7 @@ final class TelegramPolling implements AutoCloseable {
                 handler.handle(update);
                 return true;
             } catch (RuntimeException e) {
-                boolean storage = causedBy(e, SQLException.class);
+                boolean storage = storageFailure(e);
                 // ids and exception types only: messages could quote what the resident wrote
                 log.warn("telegram update {} not handled (attempt {}): {}", update.getUpdateId(), attempt,
                         storage ? "storage unavailable" : e.getClass().getName());
@@ -183,9 +183,14 @@ final class TelegramPolling implements AutoCloseable {
         return false;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /**
+     * True when the update failed because it could not be stored (an outage: keep trying), false
+     * for any other reason (a bug: after {@link #ATTEMPTS_BEFORE_SKIPPING} tries, skip it). The
+     * webhook follows the same rule.
+     */
+    static boolean storageFailure(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
+            if (t instanceof SQLException) return true;
         }
         return false;
     }

@@ -141,6 +141,34 @@ class TelegramWebhookTest {
         assertFalse(response.body().contains(TOKEN));
     }
 
+    /** The route alone on a loopback server, with a handler that fails as each case needs. */
+    @Test
+    void anUpdateThatKeepsFailingForAReasonOtherThanStorageIsSkippedSoLaterUpdatesFlow() {
+        List<Integer> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TelegramWebhook route = new TelegramWebhook(SECRET, update -> {
+            if (update.getUpdateId() == 1) throw new IllegalStateException("a bug, not an outage");
+            if (update.getUpdateId() == 2) throw new IllegalStateException("write failed", new java.sql.SQLException("disk full"));
+            handled.add(update.getUpdateId());
+        });
+        io.javalin.Javalin server = org.chinwag.http.HttpServer.create(() -> true, List.of(route)).start(0);
+        try {
+            String url = "http://127.0.0.1:" + server.port() + TelegramWebhook.PATH;
+            List<Integer> broken = new java.util.ArrayList<>();
+            List<Integer> storageDown = new java.util.ArrayList<>();
+            for (int delivery = 0; delivery < TelegramPolling.ATTEMPTS_BEFORE_SKIPPING + 1; delivery++) {
+                broken.add(telegram.deliverWebhook(url, SECRET, "{\"update_id\":1}").statusCode());
+                storageDown.add(telegram.deliverWebhook(url, SECRET, "{\"update_id\":2}").statusCode());
+            }
+            assertEquals(List.of(500, 500, 200, 500), broken,
+                    "refused twice so Telegram tries again, then skipped; a later redelivery is tried afresh");
+            assertEquals(List.of(500, 500, 500, 500), storageDown, "an outage is never skipped: Telegram keeps it");
+            assertEquals(200, telegram.deliverWebhook(url, SECRET, "{\"update_id\":3}").statusCode());
+            assertEquals(List.of(3), handled);
+        } finally {
+            server.stop();
+        }
+    }
+
     @Test
     void noWebhookRouteInPollingMode(@TempDir Path otherDir) {
         try (RunningService polling = RunningService.start(otherDir, pollingSettings(telegram))) {
