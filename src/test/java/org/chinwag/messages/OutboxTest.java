@@ -5,6 +5,7 @@ import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +115,23 @@ class OutboxTest {
         assertEquals(2, outbox.drain());
         assertEquals(List.of("r1 one", "r2 one"), telegramLike.texts().subList(0, 2).stream().sorted().toList());
         assertEquals(List.of("r1 two", "r2 two"), telegramLike.texts().subList(2, 4).stream().sorted().toList());
+    }
+
+    @Test
+    void sendsOnAChannelKeepItsOverallGapAcrossChatsSentAtOnce() {
+        ScriptedSender paced = new ScriptedSender("paced", Duration.ZERO, Duration.ofMillis(50));
+        outbox.close();
+        outbox = new Outbox(db, clock, List.of(paced));
+        int chats = 20;
+        for (int i = 0; i < chats; i++) {
+            int person = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "p" + System.nanoTime(), null, 0)).getId();
+            queueOn("paced", person, "to chat " + i);
+        }
+        assertEquals(chats, outbox.drain(), "all in one pass, on several threads");
+        List<Long> starts = paced.startedAtNanos.stream().sorted().toList();
+        // read just after each pace, so the first reading may be late by a moment: allow one gap for that
+        assertTrue(starts.get(chats - 1) - starts.get(0) >= Duration.ofMillis(50 * (chats - 2)).toNanos(),
+                "20 sends spread over at least 18 gaps, not sent at once");
     }
 
     @Test
@@ -245,6 +263,8 @@ class OutboxTest {
     static final class ScriptedSender implements ChannelSender {
         private final String channel;
         private final Duration gap;
+        private final Duration overallGap;
+        final List<Long> startedAtNanos = new CopyOnWriteArrayList<>();
         final Deque<SendFailure> failures = new ConcurrentLinkedDeque<>();
         final List<Outbound> sent = new CopyOnWriteArrayList<>();
         final List<String> recipients = new CopyOnWriteArrayList<>();
@@ -257,8 +277,18 @@ class OutboxTest {
         }
 
         ScriptedSender(String channel, Duration gap) {
+            this(channel, gap, Duration.ZERO);
+        }
+
+        ScriptedSender(String channel, Duration gap, Duration overallGap) {
             this.channel = channel;
             this.gap = gap;
+            this.overallGap = overallGap;
+        }
+
+        @Override
+        public Duration minimumGapOverall() {
+            return overallGap;
         }
 
         @Override
@@ -273,6 +303,7 @@ class OutboxTest {
 
         @Override
         public void send(String recipient, Outbound message) throws SendFailure {
+            startedAtNanos.add(System.nanoTime());
             try {
                 CountDownLatch hold = holds.get(recipient);
                 if (hold != null) {
