@@ -75,6 +75,18 @@ public final class Inbox {
         return receipt;
     }
 
+    /**
+     * Queues a message to a chat that is not a conversation (a group told that the bot only chats
+     * one-to-one). It goes out through the outbox like every other message, with its pacing; all
+     * that is kept about the chat is its id on that row, until it is sent. Returns the row's id.
+     */
+    public int notice(String channel, String chatId, String text) {
+        int id = database.write(tx -> new MessageRepository(tx)
+                .insertOutboundTo(chatId, campaignId, channel, text, clock.millis()).getId());
+        afterCommit.run();
+        return id;
+    }
+
     /** Ids, kinds and counts only: never text, channel ids or pseudonyms. */
     private static void logged(Receipt receipt, ChannelMessage message) {
         if (receipt.duplicate()) {
@@ -107,11 +119,20 @@ public final class Inbox {
         Optional<ConversationRecord> current = conversations.latest(participant.getId());
         ConversationState before = current.map(c -> Json.state(c.getState())).orElse(null);
         Turn turn = engine.step(before, message.event(), analysis.signals());
+        // Writing to us shows the chat is open again (e.g. after unblocking the bot, which Telegram
+        // does not tell us); a choice to stop or decline stays until the person changes it.
+        if (!participant.getActive() && (before == null || stillWantsMessages(before.status()))) {
+            participants.setActive(participant.getId(), true, now);
+        }
 
         var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), analysis, now);
         applying.safeguard();
         for (Effect effect : turn.effects()) applying.apply(effect, turn.state());
         return applying.finish(turn);
+    }
+
+    private static boolean stillWantsMessages(ConversationState.Status status) {
+        return status != ConversationState.Status.STOPPED && status != ConversationState.Status.DECLINED;
     }
 
     private static String kind(Inbound event) {

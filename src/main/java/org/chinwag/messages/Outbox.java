@@ -3,9 +3,18 @@ package org.chinwag.messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -19,47 +28,73 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the inbox queued, from the database, on one thread: a message is marked sent only
- * after its channel accepted it, so a restart resends nothing already delivered and loses nothing
- * still pending. Honours the channel's "retry after", backs off on server errors, keeps each
- * person's messages in order, and stops writing to people who blocked the bot.
+ * Sends what the inbox queued, from the database. A message is marked sent only after its channel
+ * accepted it, so a restart loses nothing still pending; the price is that a message in flight
+ * when the service dies (or whose answer is lost on the network) is sent again: at most one per
+ * chat, and at most {@link #SENDING_THREADS} in all.
+ *
+ * <p>One dispatcher reads the due rows (each chat's oldest pending message) and hands them to a
+ * pool of sending threads, one chat at a time per thread, so a slow chat holds up only itself.
+ * A chat never has two sends in flight, which keeps each person's messages in order and no row
+ * is handed out twice. Pacing is each channel's own: a gap between any two sends
+ * ({@link ChannelSender#minimumGapOverall()}, Telegram's ~30 a second per bot) and a gap per chat
+ * ({@link ChannelSender#minimumGapPerChat()}, Telegram's one a second), the latter timed on the
+ * injected clock. Honours the channel's "retry after", backs off on server errors, and stops
+ * writing to people who blocked the bot.
  */
 public final class Outbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     static final int MAX_ATTEMPTS = 12;
+    /** Chats sent to at the same time; also the most messages a crash can leave to be sent twice. */
+    public static final int SENDING_THREADS = 8;
+    private static final int BATCH = 100;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
-    /** Telegram allows about 30 messages a second per bot; stay under it. */
-    private static final long MIN_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(35);
+    /** How long to wait before retrying to record an outcome the database refused. */
+    private static final Duration STORAGE_RETRY = Duration.ofSeconds(1);
 
     private final Database database;
     private final Clock clock;
     private final Map<String, ChannelSender> senders;
+    private final ExecutorService sending;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private boolean woken;
     private volatile boolean running;
-    private Thread thread;
-    private long lastSendNanos;
-    /** Per channel: when its rate limit says we may send again (epoch millis); only the outbox thread touches it. */
-    private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
+    private Thread dispatcher;
+    /** Guards {@link #busyChats} and {@link #readyAt}; held while due rows are read and claimed. */
+    private final Object claims = new Object();
+    /** Chats with a send in flight: nothing else goes to them until it is recorded. */
+    private final Set<String> busyChats = new HashSet<>();
+    /** Per chat: the clock time before which nothing more goes to it (its channel's gap after a send). */
+    private final Map<String, Long> readyAt = new HashMap<>();
+    /** Per channel: when its rate limit says we may send again (clock millis). */
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
+    /** Per channel: when its last send started (System.nanoTime), for its overall pace. */
+    private final Map<String, Long> lastSendNanos = new HashMap<>();
 
     public Outbox(Database database, Clock clock, List<ChannelSender> senders) {
         this.database = database;
         this.clock = clock;
         this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChannelSender::channel, Function.identity()));
+        AtomicInteger number = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(SENDING_THREADS, r -> {
+            Thread thread = new Thread(r, "chinwag-outbox-send-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public synchronized void start() {
         if (running) return;
         running = true;
-        thread = new Thread(this::loop, "chinwag-outbox");
-        thread.setDaemon(true);
-        thread.start();
+        dispatcher = new Thread(this::loop, "chinwag-outbox");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
-    /** New rows are waiting: send them now rather than at the next poll. */
+    /** New rows are waiting (or a chat became free): look again now rather than at the next poll. */
     public void wake() {
         lock.lock();
         try {
@@ -73,19 +108,20 @@ public final class Outbox implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                int sent = drain();
-                if (sent == 0) awaitWork();
+                awaitWork(dispatch().nextReadyAt());
             } catch (RuntimeException e) {
                 log.error("outbox pass failed; retrying shortly", e);
-                awaitWork();
+                awaitWork(Long.MAX_VALUE);
             }
         }
     }
 
-    private void awaitWork() {
+    /** Sleeps until woken, until a chat waiting out its gap is ready, or for the idle poll. */
+    private void awaitWork(long nextReadyAt) {
+        long wait = Math.min(IDLE_WAIT.toMillis(), Math.max(1, nextReadyAt - clock.millis()));
         lock.lock();
         try {
-            if (!woken) wake.await(IDLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!woken) wake.await(wait, TimeUnit.MILLISECONDS);
             woken = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,56 +132,147 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * One pass over the due messages (each person's oldest pending one); returns how many were
-     * delivered. Public for tests and the CLI.
+     * One pass over the due messages, waiting for the sends it started; returns how many were
+     * delivered. For tests and the CLI; the running outbox does not wait like this.
      */
     public int drain() {
-        List<PendingMessage> due = database.dsl().transactionResult(cfg ->
-                new MessageRepository(cfg.dsl()).due(new ArrayList<>(senders.keySet()), clock.millis(), 100));
         int delivered = 0;
-        for (PendingMessage message : due) {
-            // a channel that asked us to wait (429) gets nothing until the wait is over
-            if (clock.millis() < pausedUntil.getOrDefault(message.channel(), 0L)) continue;
-            if (deliver(message)) delivered++;
+        for (Future<Boolean> send : dispatch().started()) {
+            try {
+                if (send.get()) delivered++;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("send failed unexpectedly", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return delivered;
     }
 
+    /** What one pass started, and the earliest clock time at which a chat held back becomes ready. */
+    private record Pass(List<Future<Boolean>> started, long nextReadyAt) {}
+
+    private Pass dispatch() {
+        List<PendingMessage> claimed = new ArrayList<>();
+        long nextReadyAt = Long.MAX_VALUE;
+        // Reading and claiming under one lock, and a send releasing its chat only after its outcome
+        // committed, mean a row read as pending here is never one whose send just finished.
+        synchronized (claims) {
+            long now = clock.millis();
+            List<PendingMessage> due = database.dsl().transactionResult(cfg ->
+                    new MessageRepository(cfg.dsl()).due(new ArrayList<>(senders.keySet()), now, BATCH));
+            readyAt.values().removeIf(at -> at <= now);
+            for (PendingMessage message : due) {
+                String chat = chatOf(message);
+                long paused = pausedUntil.getOrDefault(message.channel(), 0L);
+                long ready = Math.max(paused, readyAt.getOrDefault(chat, 0L));
+                if (now < ready) {
+                    nextReadyAt = Math.min(nextReadyAt, ready);
+                } else if (busyChats.add(chat)) {
+                    claimed.add(message);
+                }
+            }
+        }
+        List<Future<Boolean>> started = new ArrayList<>();
+        for (PendingMessage message : claimed) started.add(sending.submit(() -> deliver(message)));
+        return new Pass(started, nextReadyAt);
+    }
+
+    private static String chatOf(PendingMessage message) {
+        return message.channel() + ":" + message.recipient();
+    }
+
+    /** On a sending thread: one message to one chat, its outcome recorded before the chat is free again. */
     private boolean deliver(PendingMessage message) {
         ChannelSender sender = senders.get(message.channel());
-        pace();
+        String chat = chatOf(message);
+        long gap = 0;
+        boolean delivered = false;
         try {
-            sender.send(message.recipient(), new Outbound(message.body(), Json.buttons(message.buttonsJson())));
-            database.write(tx -> {
-                new MessageRepository(tx).markSent(message.id(), clock.millis());
-                return null;
-            });
-            return true;
-        } catch (SendFailure failure) {
-            handle(message, failure);
-            return false;
+            // paced as each send starts, so sends queued behind slow ones cannot go out in a burst
+            pace(message.channel(), sender.minimumGapOverall());
+            if (clock.millis() < pausedUntil.getOrDefault(message.channel(), 0L)) {
+                return false; // a 429 came in meanwhile: this waits with the rest of its channel
+            }
+            try {
+                sender.send(message.recipient(), new Outbound(message.body(), Json.buttons(message.buttonsJson())));
+                delivered = true;
+                gap = sender.minimumGapPerChat().toMillis();
+            } catch (SendFailure failure) {
+                recordUntilStored(() -> handle(message, failure));
+            } catch (RuntimeException e) {
+                recordUntilStored(() -> handle(message, SendFailure.retry(e.getClass().getSimpleName(), null)));
+            }
+            if (delivered) recordUntilStored(() -> markSent(message));
         } catch (RuntimeException e) {
-            handle(message, SendFailure.retry(e.getClass().getSimpleName(), null));
-            return false;
+            // only when stopping with the outcome unrecorded: the row stays pending and goes again next run
+            log.warn("outcome of message {} not stored ({}); it stays pending", message.id(), e.getClass().getSimpleName());
+            gap = STORAGE_RETRY.toMillis();
+        } finally {
+            release(chat, gap);
+        }
+        return delivered;
+    }
+
+    private void markSent(PendingMessage message) {
+        database.write(tx -> {
+            new MessageRepository(tx).markSent(message.id(), clock.millis());
+            return null;
+        });
+    }
+
+    /**
+     * Retries writing a send's outcome while the database refuses it (locked, disk full): a
+     * delivered message whose "sent" was not stored must not be handed out again, so its chat
+     * stays busy meanwhile. Gives up only when the outbox is stopping.
+     */
+    private void recordUntilStored(Runnable write) {
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) throw e;
+                log.warn("outbox could not store a send's outcome ({}); trying again", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(STORAGE_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
-    private void pace() {
-        long wait = lastSendNanos + MIN_GAP_NANOS - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private void release(String chat, long gapMillis) {
+        synchronized (claims) {
+            busyChats.remove(chat);
+            if (gapMillis > 0) readyAt.put(chat, clock.millis() + gapMillis);
         }
-        lastSendNanos = System.nanoTime();
+        wake();
+    }
+
+    /** Keeps a channel under its overall rate (Telegram: ~30 messages a second per bot), across all chats. */
+    private void pace(String channel, Duration gap) {
+        if (gap.isZero()) return;
+        synchronized (lastSendNanos) {
+            long wait = lastSendNanos.getOrDefault(channel, System.nanoTime() - gap.toNanos()) + gap.toNanos() - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            lastSendNanos.put(channel, System.nanoTime());
+        }
     }
 
     private void handle(PendingMessage message, SendFailure failure) {
         long now = clock.millis();
         if (failure.kind() == SendFailure.Kind.RETRY && failure.retryAfter() != null) {
-            pausedUntil.put(message.channel(), now + failure.retryAfter().toMillis());
+            pausedUntil.merge(message.channel(), now + failure.retryAfter().toMillis(), Math::max);
         }
         String reason = failure.kind() + ": " + failure.getMessage();
         database.write(tx -> {
@@ -180,16 +307,27 @@ public final class Outbox implements AutoCloseable {
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
+    /**
+     * Stops handing out messages and gives sends in flight a few seconds to finish and be recorded.
+     * One still unanswered after that stays pending and is sent again after the restart.
+     */
     @Override
     public void close() {
         running = false;
         wake();
-        if (thread != null) {
+        if (dispatcher != null) {
             try {
-                thread.join(5000);
+                dispatcher.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        sending.shutdown();
+        try {
+            if (!sending.awaitTermination(5, TimeUnit.SECONDS)) sending.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sending.shutdownNow();
         }
     }
 }

@@ -92,7 +92,8 @@ public final class MessageRepository {
 
     /**
      * Outbound rows due for sending on the given channels, oldest first, with the recipient's
-     * channel id: for each person only their oldest pending message, so order is kept.
+     * channel id: for each person (or each chat addressed by channel id alone) only the oldest
+     * pending message, so order is kept.
      */
     public List<PendingMessage> due(List<String> channels, long now, int limit) {
         return db.select(MESSAGE.ID, MESSAGE.PARTICIPANT_ID, MESSAGE.CHANNEL, RECIPIENT,
@@ -102,7 +103,8 @@ public final class MessageRepository {
                         MESSAGE.CHANNEL.in(channels), MESSAGE.NEXT_ATTEMPT_AT.le(now),
                         // one at a time per person, oldest first: nothing overtakes a message waiting for a retry
                         DSL.notExists(DSL.selectOne().from(EARLIER).where(
-                                EARLIER.PARTICIPANT_ID.eq(MESSAGE.PARTICIPANT_ID),
+                                EARLIER.PARTICIPANT_ID.eq(MESSAGE.PARTICIPANT_ID)
+                                        .or(EARLIER.RECIPIENT.eq(MESSAGE.RECIPIENT).and(EARLIER.CHANNEL.eq(MESSAGE.CHANNEL))),
                                 EARLIER.DIRECTION.eq(OUT), EARLIER.STATUS.eq("pending"),
                                 EARLIER.ID.lt(MESSAGE.ID))))
                 .orderBy(MESSAGE.ID)

@@ -195,6 +195,50 @@ class InboxTest {
         assertEquals(List.of("healthy", "barriers"), questions);
     }
 
+    /**
+     * Marked inactive by the outbox (Telegram said the person blocked the bot): unblocking is not
+     * announced, so whatever they send next makes them active again, at any step of the chat.
+     */
+    @ParameterizedTest(name = "blocked {0}, then writes \"{1}\"")
+    @CsvSource({
+            "before consenting, hello again",
+            "before consenting, /help",
+            "mid-chat, More buses please",
+            "mid-chat, /start",
+            "mid-chat, /mydata",
+    })
+    void anyMessageAfterBeingMarkedBlockedMakesThemActiveAgain(String when, String text) {
+        send("/start");
+        if (when.equals("mid-chat")) {
+            press("yes");
+            send("Parkrun");
+        }
+        markedBlocked();
+        send(text);
+        assertTrue(db.dsl().fetchValue(PARTICIPANT.ACTIVE), "active after writing again");
+    }
+
+    @Test
+    void aChoiceToStopOrDeclineIsNotUndoneByWritingAgain() {
+        send("/start");
+        press("yes");
+        send("/stop");
+        markedBlocked();
+        send("hello?");
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.ACTIVE), "still stopped: they said /stop");
+
+        update = 1000;
+        inbox.receive(new ChannelMessage("test", "r2", "u" + update++, Inbound.fromTyped("/start"), "en"));
+        inbox.receive(new ChannelMessage("test", "r2", "u" + update++, new Inbound.ButtonPress("no", "no"), "en"));
+        inbox.receive(new ChannelMessage("test", "r2", "u" + update++, Inbound.fromTyped("what was that?"), "en"));
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.ACTIVE, PARTICIPANT.CHANNEL_USER_ID.eq("r2")), "they declined");
+    }
+
+    private void markedBlocked() {
+        db.write(tx -> tx.update(PARTICIPANT).set(PARTICIPANT.ACTIVE, false).execute());
+        assertFalse(db.dsl().fetchValue(PARTICIPANT.ACTIVE));
+    }
+
     /** A fixed analysis standing in for the models, so this test is about what the inbox stores. */
     static final TextAnalyzer BUSES_AND_RISK = text -> {
         if (text.contains("buses")) {

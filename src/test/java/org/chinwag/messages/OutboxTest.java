@@ -5,18 +5,27 @@ import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
+import org.chinwag.testing.CapturedLog;
 import org.chinwag.testing.MovableClock;
+import org.chinwag.testing.TelegramResident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +51,7 @@ class OutboxTest {
 
     @AfterEach
     void close() {
+        outbox.close();
         db.close();
     }
 
@@ -73,15 +83,115 @@ class OutboxTest {
     }
 
     @Test
-    void aRateLimitPausesTheWholeChannelButNotOthers() {
-        int other = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", "r2", null, 0)).getId();
+    void aRateLimitPausesTheWholeChannel() {
+        int other = participant("r2");
         queue("to r1", null);
-        db.write(tx -> new MessageRepository(tx).insertOutbound(other, null, "big-chat", "test", "to r2", null, clock.millis()));
         sender.failures.add(SendFailure.retry("429", Duration.ofSeconds(5)));
+        assertEquals(0, outbox.drain());
+        queueTo(other, "to r2");
         assertEquals(0, outbox.drain(), "Telegram's limit is per bot: r2 waits too");
         clock.advance(Duration.ofSeconds(5));
         assertEquals(2, outbox.drain());
         assertEquals(List.of("to r1", "to r2"), sender.texts());
+    }
+
+    @Test
+    void eachChatWaitsItsChannelsGapBetweenMessagesOnTheClockWhileOtherChatsGoOn() {
+        ScriptedSender telegramLike = new ScriptedSender("paced", Duration.ofSeconds(1));
+        outbox.close();
+        outbox = new Outbox(db, clock, List.of(telegramLike));
+        int r1 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r1", null, 0)).getId();
+        int r2 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r2", null, 0)).getId();
+        for (String text : List.of("r1 one", "r1 two")) queueOn("paced", r1, text);
+        queueOn("paced", r2, "r2 one");
+
+        assertEquals(2, outbox.drain(), "the first message of each chat");
+        assertEquals(0, outbox.drain(), "r1's second message waits");
+        clock.advance(Duration.ofMillis(999));
+        assertEquals(0, outbox.drain(), "still within the second");
+        queueOn("paced", r2, "r2 two");
+        assertEquals(0, outbox.drain(), "r2 waits its own gap too");
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(2, outbox.drain());
+        assertEquals(List.of("r1 one", "r2 one"), telegramLike.texts().subList(0, 2).stream().sorted().toList());
+        assertEquals(List.of("r1 two", "r2 two"), telegramLike.texts().subList(2, 4).stream().sorted().toList());
+    }
+
+    @Test
+    void sendsOnAChannelKeepItsOverallGapAcrossChatsSentAtOnce() {
+        ScriptedSender paced = new ScriptedSender("paced", Duration.ZERO, Duration.ofMillis(50));
+        outbox.close();
+        outbox = new Outbox(db, clock, List.of(paced));
+        int chats = 20;
+        for (int i = 0; i < chats; i++) {
+            int person = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "p" + System.nanoTime(), null, 0)).getId();
+            queueOn("paced", person, "to chat " + i);
+        }
+        assertEquals(chats, outbox.drain(), "all in one pass, on several threads");
+        List<Long> starts = paced.startedAtNanos.stream().sorted().toList();
+        // read just after each pace, so the first reading may be late by a moment: allow one gap for that
+        assertTrue(starts.get(chats - 1) - starts.get(0) >= Duration.ofMillis(50 * (chats - 2)).toNanos(),
+                "20 sends spread over at least 18 gaps, not sent at once");
+    }
+
+    @Test
+    void aSlowChatDoesNotHoldUpAnotherChatsMessages() throws Exception {
+        int other = participant("r2");
+        queue("to the slow chat", null);
+        CountDownLatch slowChatMayFinish = new CountDownLatch(1);
+        sender.holdUntil("r1", slowChatMayFinish);
+        outbox.start();
+        sender.awaitHeld("r1");
+        queueTo(other, "to r2");
+        outbox.wake();
+        sender.awaitSent("to r2");
+        assertEquals(List.of("to r2"), sender.texts(), "r2's message went while r1's send was still hanging");
+        slowChatMayFinish.countDown();
+        sender.awaitSent("to the slow chat");
+        outbox.close();
+        assertEquals(2, db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")));
+    }
+
+    @Test
+    void manyChatsAtOnceGetEveryMessageOnceAndInOrder() throws Exception {
+        List<Integer> people = new ArrayList<>();
+        for (int i = 0; i < 20; i++) people.add(participant("c" + i));
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < people.size(); i++) queueTo(people.get(i), "c" + i + " #" + round);
+        }
+        sender.jitter = true;
+        outbox.start();
+        sender.awaitCount(100);
+        outbox.close();
+        assertEquals(100, sender.texts().size());
+        assertEquals(100, sender.texts().stream().distinct().count(), "no message sent twice");
+        for (int i = 0; i < people.size(); i++) {
+            String chat = "c" + i;
+            List<String> theirs = new ArrayList<>();
+            for (int k = 0; k < sender.sent.size(); k++) {
+                if (sender.recipients.get(k).equals(chat)) theirs.add(sender.sent.get(k).text());
+            }
+            assertEquals(List.of(chat + " #0", chat + " #1", chat + " #2", chat + " #3", chat + " #4"), theirs);
+        }
+        assertEquals(100, db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")));
+    }
+
+    @Test
+    void aDeliveredMessageWhoseSentMarkCannotBeStoredIsNotSentAgain() {
+        queue("only once, please", null);
+        // the database takes no "sent" mark for now, as with a full disk or a lock held elsewhere
+        db.dsl().execute("CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON message WHEN NEW.status = 'sent' "
+                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+        try (CapturedLog log = CapturedLog.start()) {
+            outbox.start();
+            TelegramResident.await("three attempts to store the outcome",
+                    () -> log.text().split("could not store a send's outcome", -1).length > 3);
+            assertEquals(List.of("only once, please"), sender.texts(), "sent once while its mark could not be stored");
+            db.dsl().execute("DROP TRIGGER refuse_sent");
+            TelegramResident.await("the mark stored", () -> db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 1);
+        }
+        outbox.close();
+        assertEquals(List.of("only once, please"), sender.texts());
     }
 
     @Test
@@ -134,23 +244,100 @@ class OutboxTest {
         db.write(tx -> new MessageRepository(tx).insertOutbound(participant, null, "big-chat", "test", text, buttons, clock.millis()));
     }
 
-    /** A channel whose next sends fail as scripted, then succeed. */
+    private void queueTo(int participantId, String text) {
+        queueOn("test", participantId, text);
+    }
+
+    private void queueOn(String channel, int participantId, String text) {
+        db.write(tx -> new MessageRepository(tx).insertOutbound(participantId, null, "big-chat", channel, text, null, clock.millis()));
+    }
+
+    private int participant(String channelId) {
+        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", channelId, null, 0)).getId();
+    }
+
+    /**
+     * A channel whose next sends fail as scripted, then succeed; safe to call from the outbox's
+     * sending threads. It can hold one recipient's sends until a latch opens.
+     */
     static final class ScriptedSender implements ChannelSender {
-        final Deque<SendFailure> failures = new ArrayDeque<>();
-        final List<Outbound> sent = new ArrayList<>();
-        final List<String> recipients = new ArrayList<>();
+        private final String channel;
+        private final Duration gap;
+        private final Duration overallGap;
+        final List<Long> startedAtNanos = new CopyOnWriteArrayList<>();
+        final Deque<SendFailure> failures = new ConcurrentLinkedDeque<>();
+        final List<Outbound> sent = new CopyOnWriteArrayList<>();
+        final List<String> recipients = new CopyOnWriteArrayList<>();
+        private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+        private final Set<String> held = ConcurrentHashMap.newKeySet();
+        volatile boolean jitter;
+
+        ScriptedSender() {
+            this("test", Duration.ZERO);
+        }
+
+        ScriptedSender(String channel, Duration gap) {
+            this(channel, gap, Duration.ZERO);
+        }
+
+        ScriptedSender(String channel, Duration gap, Duration overallGap) {
+            this.channel = channel;
+            this.gap = gap;
+            this.overallGap = overallGap;
+        }
+
+        @Override
+        public Duration minimumGapOverall() {
+            return overallGap;
+        }
 
         @Override
         public String channel() {
-            return "test";
+            return channel;
+        }
+
+        @Override
+        public Duration minimumGapPerChat() {
+            return gap;
         }
 
         @Override
         public void send(String recipient, Outbound message) throws SendFailure {
-            SendFailure failure = failures.poll();
-            if (failure != null) throw failure;
-            sent.add(message);
-            recipients.add(recipient);
+            startedAtNanos.add(System.nanoTime());
+            try {
+                CountDownLatch hold = holds.get(recipient);
+                if (hold != null) {
+                    held.add(recipient);
+                    hold.await();
+                }
+                // sends of uneven length, so chats finish out of step with one another
+                if (jitter) Thread.sleep(ThreadLocalRandom.current().nextInt(60));
+                SendFailure failure = failures.poll();
+                if (failure != null) throw failure;
+                synchronized (this) {
+                    sent.add(message);
+                    recipients.add(recipient);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SendFailure.retry("interrupted", null);
+            }
+        }
+
+        void holdUntil(String recipient, CountDownLatch latch) {
+            holds.put(recipient, latch);
+        }
+
+        void awaitHeld(String recipient) {
+            TelegramResident.await("a send to " + recipient + " in progress", () -> held.contains(recipient));
+        }
+
+        void awaitSent(String text) {
+            TelegramResident.await("'" + text + "' sent", () -> texts().contains(text));
+        }
+
+        void awaitCount(int count) {
+            TelegramResident.await(count + " sends", () -> sent.size() >= count);
         }
 
         List<String> texts() {

@@ -47,8 +47,11 @@ import java.util.regex.Pattern;
  *
  * <p>Test controls: {@link #enqueue} an update (see the builders {@link #text}, {@link #press},
  * {@link #sticker} ...), {@link #failNext} to make the next call of a method fail (429 with
- * retry_after, 500, 403 blocked ...), {@link #sentMessages()} and {@link #awaitSent} to see what the
- * bot said, {@link #deliverWebhook} to post an update to a webhook as Telegram would.
+ * retry_after, 500, 403 blocked ...), {@link #hold} to make calls wait (a slow Telegram, or one that
+ * took a message but whose answer is late), {@link #dropNextAfterAccepting} to take a message and
+ * then cut the connection, {@link #sentMessages()} and {@link #awaitSent} to see what the bot said
+ * (and {@link #requestedAtNanos} when it asked), {@link #deliverWebhook} to post an update to a webhook as
+ * Telegram would.
  *
  * <pre>{@code
  * try (FakeBotApi telegram = FakeBotApi.start("123456:TEST-token-abcdefghij")) {
@@ -78,6 +81,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final List<Drop> drops = new ArrayList<>();
+    private final List<Hold> holds = new ArrayList<>();
+    /** message_id of each sent message -> System.nanoTime() when its request arrived. */
+    private final Map<Integer, Long> requestedAt = new HashMap<>();
     private int nextUpdateId = 500_000_001;
     private int nextMessageId = 1;
     private long getUpdatesGeneration;
@@ -172,6 +179,18 @@ public final class FakeBotApi implements AutoCloseable {
         return sentMessages().stream().filter(m -> m.chatId() == chatId).toList();
     }
 
+    /**
+     * When the request that sent this message arrived ({@link System#nanoTime()}), before any hold:
+     * Telegram's rate limits count requests as they arrive. For checks on the spacing between sends.
+     */
+    public long requestedAtNanos(SentMessage message) {
+        synchronized (lock) {
+            Long at = requestedAt.get(message.messageId());
+            if (at == null) throw new AssertionError("not a message this fake accepted: " + message);
+            return at;
+        }
+    }
+
     public Webhook webhook() {
         synchronized (lock) {
             return webhook;
@@ -255,6 +274,130 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private record Failure(int status, String description, Integer retryAfter) {}
+
+    /**
+     * Makes the next {@code calls} calls of {@code method} succeed on this side (a sent message is
+     * recorded) and then closes the connection without answering, as when the network drops after
+     * Telegram took a message: the bot cannot know it was delivered.
+     */
+    public void dropNextAfterAccepting(String method, int calls) {
+        dropNextAfterAccepting(method, calls, params -> true);
+    }
+
+    /** As {@link #dropNextAfterAccepting(String, int)}, for calls whose parameters match {@code which}. */
+    public void dropNextAfterAccepting(String method, int calls, Predicate<JsonNode> which) {
+        synchronized (lock) {
+            drops.add(new Drop(method.toLowerCase(Locale.ROOT), which, new int[] {calls}));
+        }
+    }
+
+    /** Drops the connection of the next {@code calls} sendMessage calls to one chat, after taking the message. */
+    public void dropNextSendsToAfterAccepting(long chatId, int calls) {
+        dropNextAfterAccepting("sendMessage", calls, params -> params.path("chat_id").asText().equals(String.valueOf(chatId)));
+    }
+
+    private record Drop(String method, Predicate<JsonNode> which, int[] left) {
+        /** Called with the lock held. */
+        boolean catches(String calledMethod, JsonNode params) {
+            if (left[0] == 0 || !method.equals(calledMethod) || !which.test(params)) return false;
+            left[0]--;
+            return true;
+        }
+    }
+
+    /** Where a held call waits: before Telegram takes it (a slow Telegram), or after (taken, answer late). */
+    public enum HoldPoint { BEFORE_ACCEPTING, AFTER_ACCEPTING }
+
+    /**
+     * Holds the next {@code calls} calls of {@code method} whose parameters match {@code which} until
+     * {@link Hold#release()} (or until this fake closes). Other calls go through meanwhile.
+     */
+    public Hold hold(String method, HoldPoint point, int calls, Predicate<JsonNode> which) {
+        Hold hold = new Hold(method.toLowerCase(Locale.ROOT), point, calls, which);
+        synchronized (lock) {
+            holds.add(hold);
+        }
+        return hold;
+    }
+
+    /** Holds the next {@code calls} sendMessage calls to one chat. */
+    public Hold holdSendsTo(long chatId, HoldPoint point, int calls) {
+        return hold("sendMessage", point, calls, params -> params.path("chat_id").asText().equals(String.valueOf(chatId)));
+    }
+
+    /** Calls kept waiting by {@link #hold}; all guarded by the fake's lock. */
+    public final class Hold {
+        private final String method;
+        private final HoldPoint point;
+        private final Predicate<JsonNode> which;
+        private int toHold;
+        private int held;
+        private boolean released;
+
+        private Hold(String method, HoldPoint point, int calls, Predicate<JsonNode> which) {
+            this.method = method;
+            this.point = point;
+            this.toHold = calls;
+            this.which = which;
+        }
+
+        /** Waits until {@code count} calls are being (or have been) held. */
+        public void awaitHeld(int count, Duration timeout) {
+            await(() -> held(), n -> n >= count, timeout, count + " held call(s) of " + method);
+        }
+
+        /** How many calls this hold caught so far. */
+        public int held() {
+            synchronized (lock) {
+                return held;
+            }
+        }
+
+        /** True while held calls are still waiting to be answered. */
+        public boolean holding() {
+            synchronized (lock) {
+                return !released && held > 0;
+            }
+        }
+
+        /** Lets every held call go on, and holds no more. */
+        public void release() {
+            synchronized (lock) {
+                released = true;
+                lock.notifyAll();
+            }
+        }
+
+        /** Called with the lock held: true when this call is caught (and counted). */
+        private boolean catches(String calledMethod, HoldPoint at, JsonNode params) {
+            if (released || toHold == 0 || at != point || !method.equals(calledMethod) || !which.test(params)) return false;
+            toHold--;
+            held++;
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    /** Blocks the calling server thread while a hold catches this call at this point. */
+    private void waitIfHeld(String method, HoldPoint at, JsonNode params) {
+        synchronized (lock) {
+            Hold caught = null;
+            for (Hold hold : holds) {
+                if (hold.catches(method, at, params)) {
+                    caught = hold;
+                    break;
+                }
+            }
+            while (caught != null && !caught.released && !closed) {
+                try {
+                    lock.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
 
     /**
      * Queues an update for getUpdates. Gives it the next update_id unless it has one (reusing an
@@ -473,8 +616,10 @@ public final class FakeBotApi implements AutoCloseable {
                 respond(exchange, 401, error(401, "Unauthorized", null));
                 return;
             }
+            long arrived = System.nanoTime();
             String method = path.group(2).toLowerCase(Locale.ROOT);
             ObjectNode params = params(exchange);
+            waitIfHeld(method, HoldPoint.BEFORE_ACCEPTING, params);
             Failure failure;
             synchronized (lock) {
                 Deque<Failure> queue = failures.get(method);
@@ -482,26 +627,31 @@ public final class FakeBotApi implements AutoCloseable {
             }
             Reply reply = failure != null
                     ? new Reply(failure.status(), error(failure.status(), failure.description(), failure.retryAfter()))
-                    : answer(method, params);
+                    : answer(method, params, arrived);
+            boolean drop;
             synchronized (lock) {
                 // recorded once answered, so a test that saw the call also sees its effect
                 calls.add(new Call(method, params));
                 lock.notifyAll();
+                drop = drops.stream().anyMatch(d -> d.catches(method, params));
             }
+            waitIfHeld(method, HoldPoint.AFTER_ACCEPTING, params);
+            // closing the exchange before any response headers closes the connection: no answer at all
+            if (drop) return;
             respond(exchange, reply.status(), reply.body());
         } catch (IOException e) {
             // the client went away (e.g. a cancelled long poll): nothing to answer
         }
     }
 
-    private Reply answer(String method, ObjectNode params) {
+    private Reply answer(String method, ObjectNode params, long arrived) {
         return switch (method) {
             case "getme" -> ok(botUser().put("can_join_groups", true).put("can_read_all_group_messages", false));
             case "deletewebhook" -> deleteWebhook();
             case "setwebhook" -> setWebhook(params);
             case "getwebhookinfo" -> webhookInfo();
             case "getupdates" -> getUpdates(params);
-            case "sendmessage" -> sendMessage(params);
+            case "sendmessage" -> sendMessage(params, arrived);
             case "answercallbackquery" -> ok(NODES.booleanNode(true));
             default -> new Reply(404, error(404, "Not Found: method not found", null));
         };
@@ -585,7 +735,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private Reply sendMessage(ObjectNode params) {
+    private Reply sendMessage(ObjectNode params, long arrived) {
         String chat = params.path("chat_id").asText("");
         String text = params.path("text").asText("");
         if (chat.isEmpty()) return new Reply(400, error(400, "Bad Request: chat_id is empty", null));
@@ -602,6 +752,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             int id = nextMessageId++;
             sent.add(new SentMessage(chatId, id, text, markup));
+            requestedAt.put(id, arrived);
             lock.notifyAll();
             message.put("message_id", id);
         }

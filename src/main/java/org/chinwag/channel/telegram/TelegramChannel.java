@@ -62,7 +62,7 @@ public final class TelegramChannel implements AutoCloseable {
     /** The webhook route in webhook mode; no routes at all in polling mode. */
     public HttpServer.RouteSet webhookRoutes() {
         if (!webhookMode()) return routes -> {};
-        return new TelegramWebhook(settings.telegramWebhookSecret().orElseThrow(), handler);
+        return new TelegramWebhook(settings.telegramWebhookSecret().orElseThrow(), handler::handle);
     }
 
     /** After the HTTP server is up: registers the webhook (when a public URL is set), or starts polling. */

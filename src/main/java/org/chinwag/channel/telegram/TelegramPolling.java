@@ -1,6 +1,8 @@
 package org.chinwag.channel.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -44,6 +46,7 @@ final class TelegramPolling implements AutoCloseable {
     /** Attempts at an update that fails for a reason other than storage (a bug, not an outage). */
     static final int ATTEMPTS_BEFORE_SKIPPING = 3;
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token;
     private final TelegramUrl url;
@@ -69,7 +72,7 @@ final class TelegramPolling implements AutoCloseable {
         this.http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(75, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS)
                 .socketFactory(sockets).retryOnConnectionFailure(false)
-                .addInterceptor(this::quietWhenStopping).build();
+                .addInterceptor(this::quietWhenStopping).addInterceptor(TelegramPolling::readableUpdates).build();
         this.pollThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "chinwag-telegram-polling");
             thread.setDaemon(true);
@@ -94,6 +97,38 @@ final class TelegramPolling implements AutoCloseable {
                     .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
                     .build();
         }
+    }
+
+    /**
+     * TelegramBots reads a whole getUpdates answer at once: one update that does not fit its types
+     * would fail every poll from then on, at the same offset, and stall the bot. Such an update is
+     * handed on with only its id, so it is confirmed and ignored like any other unusable update.
+     */
+    private static Response readableUpdates(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (!chain.request().url().encodedPath().toLowerCase().endsWith("/getupdates") || response.body() == null) {
+            return response;
+        }
+        MediaType type = response.body().contentType();
+        String body = response.body().string();
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(body);
+        } catch (IOException e) {
+            answer = null; // not JSON: left for TelegramBots to report as it does
+        }
+        if (answer != null && answer.path("result").isArray()) {
+            ArrayNode updates = (ArrayNode) answer.get("result");
+            for (int i = 0; i < updates.size(); i++) {
+                Integer id = TelegramUpdates.updateId(updates.get(i));
+                if (id != null && !TelegramUpdates.fits(JSON, updates.get(i))) {
+                    log.warn("telegram update {} could not be read; confirmed and ignored", id);
+                    updates.set(i, JSON.createObjectNode().put("update_id", id));
+                }
+            }
+            body = JSON.writeValueAsString(answer);
+        }
+        return response.newBuilder().body(ResponseBody.create(body, type)).build();
     }
 
     /** Calls deleteWebhook, then polls; throws when Telegram cannot be reached to begin with. */
@@ -130,7 +165,7 @@ final class TelegramPolling implements AutoCloseable {
                 handler.handle(update);
                 return true;
             } catch (RuntimeException e) {
-                boolean storage = causedBy(e, SQLException.class);
+                boolean storage = storageFailure(e);
                 // ids and exception types only: messages could quote what the resident wrote
                 log.warn("telegram update {} not handled (attempt {}): {}", update.getUpdateId(), attempt,
                         storage ? "storage unavailable" : e.getClass().getName());
@@ -148,9 +183,14 @@ final class TelegramPolling implements AutoCloseable {
         return false;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /**
+     * True when the update failed because it could not be stored (an outage: keep trying), false
+     * for any other reason (a bug: after {@link #ATTEMPTS_BEFORE_SKIPPING} tries, skip it). The
+     * webhook follows the same rule.
+     */
+    static boolean storageFailure(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
+            if (t instanceof SQLException) return true;
         }
         return false;
     }

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.messages.ChannelSender;
@@ -31,6 +34,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * {@link SendFailure}s the outbox acts on. The bot token is part of every request URL, so no
  * exception message from the HTTP stack is ever passed on: reasons are built from status codes
  * and Telegram's own descriptions only, and scrubbed of the token for good measure.
+ *
+ * <p>Timeouts are short (Telegram answers in well under a second when well): a hung call ties up
+ * one of the outbox's sending threads for at most {@link #READ_TIMEOUT}, then the message is
+ * retried. Button presses are answered on threads of their own, never on the caller's.
  */
 public final class TelegramSender implements ChannelSender, AutoCloseable {
 
@@ -41,19 +48,35 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     static final int MAX_CALLBACK_BYTES = 64;
     /** Labels this short sit two to a row; longer ones get a row each so they are not cut off. */
     static final int SHORT_LABEL = 14;
+    /** Telegram's limit for one chat: about one message a second. */
+    static final Duration PER_CHAT_GAP = Duration.ofSeconds(1);
+    /** Telegram allows about 30 messages a second per bot; stay under it. */
+    static final Duration OVERALL_GAP = Duration.ofMillis(35);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Presses waiting to be answered; beyond this a spinner is left to clear itself. */
+    private static final int ANSWERS_QUEUED = 1000;
 
     private final String token;
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
+    private final ThreadPoolExecutor answering;
 
     public TelegramSender(String token, URI apiUrl) {
         this.token = token;
         this.http = new OkHttpClient.Builder()
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .writeTimeout(30, TimeUnit.SECONDS)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .writeTimeout(READ_TIMEOUT)
                 .build();
         this.client = new OkHttpTelegramClient(http, token, telegramUrl(apiUrl));
+        AtomicInteger number = new AtomicInteger();
+        this.answering = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(ANSWERS_QUEUED), r -> {
+            Thread thread = new Thread(r, "chinwag-telegram-answer-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, (task, pool) -> log.debug("callback query not answered: too many waiting"));
+        answering.allowCoreThreadTimeOut(true);
     }
 
     /** TelegramBots wants scheme, host and port apart; the Bot API has no path prefix. */
@@ -69,10 +92,21 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     }
 
     @Override
+    public Duration minimumGapOverall() {
+        return OVERALL_GAP;
+    }
+
+    @Override
+    public Duration minimumGapPerChat() {
+        return PER_CHAT_GAP;
+    }
+
+    @Override
     public void send(String recipient, Outbound message) throws SendFailure {
         List<String> parts = split(message.text());
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
+            if (i > 0) waitBetweenParts();
             SendMessage request = SendMessage.builder()
                     .chatId(recipient)
                     .text(parts.get(i))
@@ -82,8 +116,23 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         }
     }
 
+    /** The parts of one long text go to the same chat: keep them to its one a second too. */
+    private static void waitBetweenParts() throws SendFailure {
+        try {
+            Thread.sleep(PER_CHAT_GAP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SendFailure.retry("interrupted between the parts of a long message", null);
+        }
+    }
+
+    /** Answers a button press in the background, so the caller (the webhook, the poll) never waits on Telegram. */
+    public void answerCallbackSoon(String callbackQueryId) {
+        answering.execute(() -> answerCallback(callbackQueryId));
+    }
+
     /** Stops the person's app showing a spinner on the button they pressed. Best effort. */
-    public void answerCallback(String callbackQueryId) {
+    void answerCallback(String callbackQueryId) {
         try {
             call(() -> client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build()));
         } catch (SendFailure e) {
@@ -211,6 +260,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
      */
     @Override
     public void close() {
+        answering.shutdown();
         http.connectionPool().evictAll();
     }
 }

@@ -4,22 +4,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.chinwag.conversation.Outbound;
 import org.chinwag.messages.Inbox;
-import org.chinwag.messages.SendFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Handles one update, the same way whether it came by webhook or long polling: a resident's
  * message goes to the inbox (stored and committed before this returns, so the caller may then
  * acknowledge it to Telegram); a button press is answered; a group is told once that the bot only
- * chats one-to-one. Redelivered updates are harmless: the inbox stores each update_id once.
+ * chats one-to-one. Everything the bot says goes through the outbox; nothing here waits on
+ * Telegram. Redelivered updates are harmless: the inbox stores each update_id once.
  */
 public final class TelegramUpdateHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(TelegramUpdateHandler.class);
     static final String GROUP_NOTICE = "Hello! I only chat one-to-one. To take part, please send me a private "
             + "message – tap my name, then \"Send message\". I won't read or keep anything said in this group.";
     private static final int REMEMBERED_GROUPS = 10_000;
@@ -47,8 +43,9 @@ public final class TelegramUpdateHandler {
         } else if (action instanceof TelegramUpdates.GroupChat group) {
             tellGroupOnce(group.chatId());
         }
-        // after the commit: a press answered before it was stored could be lost with a crash
-        if (action.callbackQueryId() != null) sender.answerCallback(action.callbackQueryId());
+        // after the commit (a press answered before it was stored could be lost with a crash), and
+        // in the background: a slow Telegram must not hold up the webhook's answer or the next poll
+        if (action.callbackQueryId() != null) sender.answerCallbackSoon(action.callbackQueryId());
     }
 
     private void tellGroupOnce(long chatId) {
@@ -56,9 +53,13 @@ public final class TelegramUpdateHandler {
             if (!toldGroups.add(chatId)) return;
         }
         try {
-            sender.send(String.valueOf(chatId), Outbound.text(GROUP_NOTICE));
-        } catch (SendFailure e) {
-            log.info("group notice not sent: {}", e.kind());
+            inbox.notice(TelegramUpdates.CHANNEL, String.valueOf(chatId), GROUP_NOTICE);
+        } catch (RuntimeException e) {
+            // not stored: forget we told them, so Telegram's redelivery of this update tries again
+            synchronized (toldGroups) {
+                toldGroups.remove(chatId);
+            }
+            throw e;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.chinwag.channel.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Objects;
 import org.chinwag.conversation.Inbound;
@@ -43,6 +45,41 @@ public final class TelegramUpdates {
     /** Nothing to store or say (membership changes, channel posts, update types we do not use). */
     public record Ignore(String what, String callbackQueryId) implements Action {}
 
+    /**
+     * An update's JSON as TelegramBots' {@link Update}. One that does not fit those types (a part
+     * Telegram always sends is missing) becomes an update with only its id, which is acknowledged
+     * and ignored like any other unusable update, rather than refused and redelivered for a day.
+     * Null when the JSON is not an update at all (no whole-number update_id).
+     */
+    public static Update readable(ObjectMapper json, JsonNode node) {
+        Integer id = updateId(node);
+        if (id == null) return null;
+        try {
+            Update update = json.treeToValue(node, Update.class);
+            if (update != null) return update;
+        } catch (Exception e) {
+            // below: only the id is kept
+        }
+        Update bare = new Update();
+        bare.setUpdateId(id);
+        return bare;
+    }
+
+    /** True when the JSON reads as TelegramBots' {@link Update}. */
+    static boolean fits(ObjectMapper json, JsonNode node) {
+        try {
+            return json.treeToValue(node, Update.class) != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The whole-number update_id of an update's JSON, or null. */
+    static Integer updateId(JsonNode node) {
+        JsonNode id = node == null ? null : node.get("update_id");
+        return id != null && id.isIntegralNumber() && id.canConvertToInt() ? id.intValue() : null;
+    }
+
     public static Action translate(Update update) {
         String externalId = String.valueOf(Objects.requireNonNull(update.getUpdateId(), "update_id"));
         if (update.hasMessage()) {
@@ -62,7 +99,7 @@ public final class TelegramUpdates {
             Chat chat = update.getMyChatMember().getChat();
             // Added to a group: say once that the bot only chats one-to-one. Blocked or unblocked in
             // a private chat: nothing to say (the outbox learns of a block from Telegram's 403).
-            if (chat != null && isGroup(chat) && isNowMember(update.getMyChatMember().getNewChatMember())) {
+            if (chat != null && chat.getId() != null && isGroup(chat) && isNowMember(update.getMyChatMember().getNewChatMember())) {
                 return new GroupChat(chat.getId(), null);
             }
             return new Ignore("my_chat_member", null);
@@ -76,7 +113,7 @@ public final class TelegramUpdates {
 
     private static Action fromMessage(Message message, String externalId, Inbound event) {
         Chat chat = message.getChat();
-        if (chat == null) return new Ignore("no chat", null);
+        if (chat == null || chat.getId() == null) return new Ignore("no chat", null);
         if (isGroup(chat)) return new GroupChat(chat.getId(), null);
         if (!Boolean.TRUE.equals(chat.isUserChat())) return new Ignore("channel_post", null);
         return new ToInbox(new ChannelMessage(CHANNEL, String.valueOf(chat.getId()), externalId, event,
@@ -86,9 +123,11 @@ public final class TelegramUpdates {
     private static Action fromCallback(CallbackQuery query, String externalId) {
         MaybeInaccessibleMessage message = query.getMessage();
         Chat chat = message == null ? null : message.getChat();
+        User from = query.getFrom();
         // A button on a message too old for Telegram to show us still came from this person's chat;
         // without a message we fall back to the sender's user id, which equals the private chat id.
-        long chatId = chat != null ? chat.getId() : query.getFrom().getId();
+        Long chatId = chat != null ? chat.getId() : from != null ? from.getId() : null;
+        if (chatId == null) return new Ignore("callback from no one", query.getId());
         if (chat != null && isGroup(chat)) return new GroupChat(chatId, query.getId());
         if (chat != null && !Boolean.TRUE.equals(chat.isUserChat())) return new Ignore("channel_post", query.getId());
         if (query.getData() == null) return new Ignore("game callback", query.getId());

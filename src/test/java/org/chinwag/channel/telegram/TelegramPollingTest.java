@@ -134,6 +134,11 @@ class TelegramPollingTest {
         other.presses("Yes, I'm happy to chat", "what helps you stay healthy");
         assertTrue(active(OTHER_CHAT));
         assertFalse(active(CHAT));
+
+        // they unblock the bot (Telegram tells us nothing) and write: that alone makes them active again
+        telegram.enqueue(telegram.myChatMember(CHAT, "member"));
+        blocker.says("Swimming at the leisure centre", "What gets in the way");
+        assertTrue(active(CHAT), "active again after writing");
     }
 
     @Test

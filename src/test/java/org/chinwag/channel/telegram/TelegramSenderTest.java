@@ -58,6 +58,10 @@ class TelegramSenderTest {
         assertEquals("ok", sent.get(sent.size() - 1).buttons().get(0).data());
         assertEquals(text.replaceAll("\\s+", " "), String.join(" ", sent.stream().map(FakeBotApi.SentMessage::text).toList())
                 .replaceAll("\\s+", " "));
+        for (int i = 1; i < sent.size(); i++) {
+            assertTrue(telegram.requestedAtNanos(sent.get(i)) - telegram.requestedAtNanos(sent.get(i - 1))
+                    >= TelegramSender.PER_CHAT_GAP.toNanos(), "the parts go to the chat a second apart");
+        }
     }
 
     @Test

@@ -60,11 +60,7 @@ final class TelegramTesting {
         }
 
         static Resident webhook(FakeBotApi telegram, RunningService service, long chatId) {
-            return new Resident(telegram, chatId, update -> {
-                if (!update.hasNonNull("update_id")) update.put("update_id", telegram.nextUpdateId());
-                HttpResponse<String> response = telegram.deliverWebhook(service.url(TelegramWebhook.PATH), SECRET, update.toString());
-                assertEquals(200, response.statusCode(), "webhook answer: " + response.body());
-            });
+            return new Resident(telegram, chatId, update -> postToWebhook(telegram, service, update));
         }
 
         int seen() {
@@ -100,6 +96,14 @@ final class TelegramTesting {
             presses("Skip", "what happens next");
             presses("Yes please", "Thank you so much for chatting");
         }
+    }
+
+    /** Posts the update (given an id if it has none) to the service's webhook with the secret; expects 200. */
+    static HttpResponse<String> postToWebhook(FakeBotApi telegram, RunningService service, ObjectNode update) {
+        if (!update.hasNonNull("update_id")) update.put("update_id", telegram.nextUpdateId());
+        HttpResponse<String> response = telegram.deliverWebhook(service.url(TelegramWebhook.PATH), SECRET, update.toString());
+        assertEquals(200, response.statusCode(), "webhook answer: " + response.body());
+        return response;
     }
 
     static final List<String> ANSWERS = List.of("Walking in Roundhay Park with my neighbour",

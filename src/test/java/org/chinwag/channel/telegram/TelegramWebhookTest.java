@@ -109,7 +109,7 @@ class TelegramWebhookTest {
 
     @Test
     void updatesThatAreNotForTheConversationAreAcknowledgedAndNotStored() {
-        int stored = messageCount(service);
+        int stored = inboundCount(service);
         long group = -1009876543210L;
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "anyone about?")));
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "hello?")));
@@ -117,7 +117,7 @@ class TelegramWebhookTest {
         assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"update_id\":" + telegram.nextUpdateId()
                 + ",\"message_reaction\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":1,\"date\":1,"
                 + "\"old_reaction\":[],\"new_reaction\":[]}}").statusCode());
-        assertEquals(stored, messageCount(service), "nothing stored");
+        assertEquals(stored, inboundCount(service), "nothing stored");
         assertEquals(1, telegram.awaitSent(group, 1, WAIT).size(), "the group is told once");
 
         Resident resident = Resident.webhook(telegram, service, CHAT);
@@ -139,6 +139,34 @@ class TelegramWebhookTest {
         HttpResponse<String> response = telegram.deliverWebhook(webhookUrl(), SECRET, update.toString());
         assertEquals(500, response.statusCode(), "anything but 2xx makes Telegram deliver again");
         assertFalse(response.body().contains(TOKEN));
+    }
+
+    /** The route alone on a loopback server, with a handler that fails as each case needs. */
+    @Test
+    void anUpdateThatKeepsFailingForAReasonOtherThanStorageIsSkippedSoLaterUpdatesFlow() {
+        List<Integer> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TelegramWebhook route = new TelegramWebhook(SECRET, update -> {
+            if (update.getUpdateId() == 1) throw new IllegalStateException("a bug, not an outage");
+            if (update.getUpdateId() == 2) throw new IllegalStateException("write failed", new java.sql.SQLException("disk full"));
+            handled.add(update.getUpdateId());
+        });
+        io.javalin.Javalin server = org.chinwag.http.HttpServer.create(() -> true, List.of(route)).start(0);
+        try {
+            String url = "http://127.0.0.1:" + server.port() + TelegramWebhook.PATH;
+            List<Integer> broken = new java.util.ArrayList<>();
+            List<Integer> storageDown = new java.util.ArrayList<>();
+            for (int delivery = 0; delivery < TelegramPolling.ATTEMPTS_BEFORE_SKIPPING + 1; delivery++) {
+                broken.add(telegram.deliverWebhook(url, SECRET, "{\"update_id\":1}").statusCode());
+                storageDown.add(telegram.deliverWebhook(url, SECRET, "{\"update_id\":2}").statusCode());
+            }
+            assertEquals(List.of(500, 500, 200, 500), broken,
+                    "refused twice so Telegram tries again, then skipped; a later redelivery is tried afresh");
+            assertEquals(List.of(500, 500, 500, 500), storageDown, "an outage is never skipped: Telegram keeps it");
+            assertEquals(200, telegram.deliverWebhook(url, SECRET, "{\"update_id\":3}").statusCode());
+            assertEquals(List.of(3), handled);
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
