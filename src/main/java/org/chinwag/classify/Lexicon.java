@@ -21,8 +21,10 @@ import java.util.Set;
  */
 final class Lexicon {
   private final Map<String, Set<String>> byWord = new HashMap<>();
-  private final List<String[]> phrases = new ArrayList<>(); // tokens..., concept last
-  private final List<String[]> places = new ArrayList<>();
+  /** Phrases by their first token (a reply is scanned once, not once per phrase): tokens..., concept last. */
+  private final Map<String, List<String[]>> phrasesByFirst = new HashMap<>();
+  /** Place names by their first token, longest first within each. */
+  private final Map<String, List<String[]>> placesByFirst = new HashMap<>();
 
   static Lexicon empty() {
     return new Lexicon();
@@ -42,11 +44,11 @@ final class Lexicon {
       for (JsonNode place : root.path("places")) {
         List<String> toks = Features.tokenize(place.asText());
         if (!toks.isEmpty()) {
-          lex.places.add(toks.toArray(new String[0]));
+          lex.placesByFirst.computeIfAbsent(toks.get(0), k -> new ArrayList<>()).add(toks.toArray(new String[0]));
         }
       }
       // longest names first, so "east end park" wins over "east end"
-      lex.places.sort((a, b) -> b.length - a.length);
+      lex.placesByFirst.values().forEach(names -> names.sort((a, b) -> b.length - a.length));
       return lex;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read lexicon " + file, e);
@@ -68,7 +70,7 @@ final class Lexicon {
         p[i] = toks.get(i);
       }
       p[toks.size()] = concept;
-      phrases.add(p);
+      phrasesByFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
     }
   }
 
@@ -78,24 +80,18 @@ final class Lexicon {
    * gates. Names come from the {@code places} list of the lexicon.
    */
   List<String> replacePlaces(List<String> tokens) {
-    if (places.isEmpty()) {
+    if (placesByFirst.isEmpty()) {
       return tokens;
     }
     List<String> out = new ArrayList<>(tokens.size());
     int i = 0;
     outer:
     while (i < tokens.size()) {
-      for (String[] p : places) {
-        if (i + p.length <= tokens.size()) {
-          boolean match = true;
-          for (int j = 0; j < p.length && match; j++) {
-            match = tokens.get(i + j).equals(p[j]);
-          }
-          if (match) {
-            out.add("placename");
-            i += p.length;
-            continue outer;
-          }
+      for (String[] p : placesByFirst.getOrDefault(tokens.get(i), List.of())) {
+        if (startsAt(tokens, i, p, p.length)) {
+          out.add("placename");
+          i += p.length;
+          continue outer;
         }
       }
       out.add(tokens.get(i));
@@ -117,19 +113,26 @@ final class Lexicon {
         out.addAll(c);
       }
     }
-    for (String[] p : phrases) {
-      int len = p.length - 1;
-      outer:
-      for (int i = 0; i + len <= tokens.size(); i++) {
-        for (int j = 0; j < len; j++) {
-          if (!tokens.get(i + j).equals(p[j])) {
-            continue outer;
-          }
+    for (int i = 0; i < tokens.size(); i++) {
+      for (String[] p : phrasesByFirst.getOrDefault(tokens.get(i), List.of())) {
+        if (startsAt(tokens, i, p, p.length - 1)) {
+          out.add(p[p.length - 1]);
         }
-        out.add(p[len]);
-        break;
       }
     }
     return out;
+  }
+
+  /** Whether the first {@code length} entries of {@code words} occur in {@code tokens} at {@code at}. */
+  private static boolean startsAt(List<String> tokens, int at, String[] words, int length) {
+    if (at + length > tokens.size()) {
+      return false;
+    }
+    for (int j = 0; j < length; j++) {
+      if (!tokens.get(at + j).equals(words[j])) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -68,7 +68,7 @@ public final class ThemeClassifier {
       try {
         ModelStore.Stored s = ModelStore.read(file, ids);
         if (data.contentHash.equals(s.header().path("contentHash").asText())) {
-          return new ThemeClassifier(version, data.themes, new ThemeModels(ids, s.models(), features, false),
+          return new ThemeClassifier(version, data.themes, new ThemeModels(ids, s.models(), features),
               s.platts(), s.thresholds(), guard, file, true, s.header());
         }
       } catch (IOException | RuntimeException e) {
@@ -152,6 +152,11 @@ public final class ThemeClassifier {
 
   public String modelVersion() {
     return modelVersion;
+  }
+
+  /** The raw scorer, for tests that hold it to the models it was folded from. */
+  ThemeModels scorer() {
+    return models;
   }
 
   public List<Theme> themes() {

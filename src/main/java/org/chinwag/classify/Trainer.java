@@ -49,7 +49,7 @@ final class Trainer {
       double[] thresholds = new double[themeIds.size()];
       double[][] cal = calibrateAll(examples, themeIds, oof, oof, platts, thresholds);
       MaxentModel[] models = trainModels(examples, themeIds, features, SEED, pool);
-      return new Trained(new ThemeModels(themeIds, models, features, false), platts, thresholds, cal);
+      return new Trained(new ThemeModels(themeIds, models, features), platts, thresholds, cal);
     } finally {
       pool.shutdownNow();
     }
@@ -128,7 +128,7 @@ final class Trainer {
         }
       }
       MaxentModel[] models = trainModels(train, themeIds, features, seed + f, pool);
-      ThemeModels tm = new ThemeModels(themeIds, models, features, false);
+      ThemeModels tm = new ThemeModels(themeIds, models, features);
       List<Future<?>> jobs = new ArrayList<>();
       for (int i : test) {
         jobs.add(pool.submit(() -> out[i] = tm.rawScores(examples.get(i).text())));

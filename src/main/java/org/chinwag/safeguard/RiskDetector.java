@@ -34,12 +34,15 @@ public final class RiskDetector {
 
     private final SafeguardingData data;
     private final RiskModel model;
+    private final RiskModel otherLanguagesModel;
     private final DetectorSettings settings;
-    private final LanguageIdentifier languages = LanguageIdentifier.standard();
+    private static final LanguageIdentifier LANGUAGES = LanguageIdentifier.standard();
+    private final LanguageIdentifier languages = LANGUAGES;
 
-    private RiskDetector(SafeguardingData data, RiskModel model, DetectorSettings settings) {
+    private RiskDetector(SafeguardingData data, RiskModel model, RiskModel otherLanguagesModel, DetectorSettings settings) {
         this.data = data;
         this.model = model;
+        this.otherLanguagesModel = otherLanguagesModel;
         this.settings = settings;
     }
 
@@ -49,14 +52,17 @@ public final class RiskDetector {
     }
 
     /**
-     * As {@link #load(Path, String)}, keeping the trained model in {@code cacheDir} (created if
+     * As {@link #load(Path, String)}, keeping the trained models in {@code cacheDir} (created if
      * needed) keyed by a hash of the data, so restarts with unchanged files skip training.
      */
     public static RiskDetector load(Path intentsDir, String campaignId, Path cacheDir) {
         SafeguardingData data = SafeguardingData.read(IntentFiles.folder(intentsDir), campaignId);
-        RiskModel model = RiskModel.trainOrLoad(english(data.examples()), tokenizer(data), data.english().wordGroups(),
-                data.fingerprint(), cacheDir);
-        return new RiskDetector(data, model, data.settings());
+        RiskModel model = RiskModel.trainOrLoad(english(data.examples()), e -> englishTokens(data, e.text()),
+                englishFeatures(data), data.fingerprint(), cacheDir);
+        List<LabelledExample> otherExamples = otherLanguages(data.examples());
+        RiskModel others = canTrain(otherExamples) ? RiskModel.trainOrLoad(otherExamples, e -> otherTokens(data, e.text()),
+                otherFeatures(data), "other-languages|" + data.fingerprint(), cacheDir) : null;
+        return new RiskDetector(data, model, others, data.settings());
     }
 
     /** The same files as bundled in the jar under {@code intents/}. */
@@ -71,22 +77,46 @@ public final class RiskDetector {
 
     /** Builds a detector from the campaign's patterns and the given examples (cross-validation trains on subsets). */
     static RiskDetector train(SafeguardingData data, List<LabelledExample> examples, DetectorSettings settings) {
-        return new RiskDetector(data, RiskModel.train(english(examples), tokenizer(data), data.english().wordGroups()), settings);
+        return new RiskDetector(data,
+                RiskModel.train(english(examples), e -> englishTokens(data, e.text()), englishFeatures(data)),
+                canTrain(otherLanguages(examples))
+                        ? RiskModel.train(otherLanguages(examples), e -> otherTokens(data, e.text()), otherFeatures(data))
+                        : null,
+                settings);
     }
 
-    /** The model learns from the English examples (and the ordinary replies, mostly English): other languages have their patterns. */
+    /** A campaign with no examples in other languages (or no disclosures among them) has patterns alone for them. */
+    private static boolean canTrain(List<LabelledExample> examples) {
+        return examples.stream().anyMatch(LabelledExample::isRisk) && examples.stream().anyMatch(e -> !e.isRisk());
+    }
+
+    /** The English model learns from the English examples and the ordinary replies (mostly English). */
     private static List<LabelledExample> english(List<LabelledExample> examples) {
         return examples.stream().filter(e -> e.language() == null || e.language().equals("en")).toList();
     }
 
+    /**
+     * The model for every other language learns from their examples, plus the English ordinary
+     * replies and hard lines as the everyday background: without them it would meet far more
+     * disclosures than everyday text and read any unfamiliar message as one.
+     */
+    private static List<LabelledExample> otherLanguages(List<LabelledExample> examples) {
+        return examples.stream().filter(e -> e.language() != null && !e.language().equals("en") || !e.isRisk()).toList();
+    }
+
     /** The same detector with other thresholds (for the threshold sweep). */
-    RiskDetector withThresholds(double check, double urgent) {
-        return new RiskDetector(data, model, settings.withThresholds(check, urgent));
+    RiskDetector withThresholds(DetectorSettings.Thresholds english, DetectorSettings.Thresholds otherLanguages) {
+        return new RiskDetector(data, model, otherLanguagesModel, settings.withThresholds(english, otherLanguages));
     }
 
     /** What one pass over a text found: the pattern verdict and the model's scores, before thresholds. */
     record Reading(RiskLevel patternLevel, Set<RiskCategory> patternCategories, boolean setAside, String hitLanguage,
-                   String detectedLanguage, RiskModel.Scores scores, ContextCues.Verdict whole) {}
+                   String detectedLanguage, RiskModel.Scores scores, ContextCues.Verdict whole) {
+        /** Whether the model for other languages read it (rather than the English one). */
+        boolean byOtherLanguagesModel() {
+            return detectedLanguage != null && !detectedLanguage.equals("en");
+        }
+    }
 
     public RiskAssessment assess(String text) {
         if (text == null || text.isBlank()) return RiskAssessment.NONE;
@@ -138,21 +168,44 @@ public final class RiskDetector {
             }
         }
         if (detectedLanguage != null && !detectedLanguage.equals("en")) {
-            // the model knows English; other languages are read by their own patterns
-            return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, RiskModel.Scores.NONE, ContextCues.Verdict.KEEP);
+            PhrasePatterns own = patternsFor(detectedLanguage);
+            String prepared = own == null ? normalised : own.prepare(normalised);
+            ContextCues cues = own == null ? null : data.contexts().get(detectedLanguage);
+            RiskModel.Scores scores = otherLanguagesModel == null ? RiskModel.Scores.NONE
+                    : bestSentence(otherLanguagesModel, prepared, sentence -> tokensWithCues(cues, sentence));
+            ContextCues.Verdict whole = cues == null ? ContextCues.Verdict.KEEP : cues.judgeWhole(prepared);
+            return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
         }
         String english = data.english().prepare(normalised);
-        RiskModel.Scores scores = model.score(modelTokens(data, english));
-        // a disclosure tucked into a longer answer ("parks are fine. won't matter to me soon"):
-        // each sentence is scored alone too, and the highest score counts
-        if (english.contains(TextNormaliser.SENTENCE_BREAK)) {
-            for (String sentence : english.split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))) {
-                RiskModel.Scores alone = model.score(modelTokens(data, sentence));
+        RiskModel.Scores scores = bestSentence(model, english, sentence -> modelTokens(data, sentence));
+        ContextCues.Verdict whole = data.contexts().get("en").judgeWhole(english);
+        return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
+    }
+
+    /**
+     * The whole text's scores, or one sentence's where that is higher: a disclosure tucked into a
+     * longer answer ("parks are fine. won't matter to me soon") is scored alone too.
+     */
+    private static RiskModel.Scores bestSentence(RiskModel model, String prepared, java.util.function.Function<String, String[]> tokens) {
+        RiskModel.Scores scores = model.score(tokens.apply(prepared));
+        if (prepared.contains(TextNormaliser.SENTENCE_BREAK)) {
+            for (String sentence : prepared.split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))) {
+                RiskModel.Scores alone = model.score(tokens.apply(sentence));
                 if (alone.risk() > scores.risk()) scores = alone;
             }
         }
-        ContextCues.Verdict whole = data.contexts().get("en").judgeWhole(english);
-        return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
+        return scores;
+    }
+
+    private PhrasePatterns patternsFor(String language) {
+        return patternsFor(data, language);
+    }
+
+    private static PhrasePatterns patternsFor(SafeguardingData data, String language) {
+        for (PhrasePatterns p : data.patterns()) {
+            if (p.language().equals(language)) return p;
+        }
+        return null;
     }
 
     /** Whether every word of a hit is an English word (a loanword in another language's pattern, in an English message). */
@@ -195,10 +248,11 @@ public final class RiskDetector {
      */
     private RiskLevel modelLevel(Reading r) {
         double score = r.scores().risk();
+        DetectorSettings.Thresholds t = r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
         boolean explained = r.setAside() || r.whole() != ContextCues.Verdict.KEEP;
         RiskLevel level;
-        if (explained) level = score >= settings.urgentThreshold() ? RiskLevel.CHECK : RiskLevel.NONE;
-        else level = score >= settings.urgentThreshold() ? RiskLevel.URGENT : score >= settings.checkThreshold() ? RiskLevel.CHECK : RiskLevel.NONE;
+        if (explained) level = score >= t.urgent() ? RiskLevel.CHECK : RiskLevel.NONE;
+        else level = score >= t.urgent() ? RiskLevel.URGENT : score >= t.check() ? RiskLevel.CHECK : RiskLevel.NONE;
         if (level == RiskLevel.URGENT && topCategory(r.scores().byCategory()) == RiskCategory.LOW_MOOD) level = RiskLevel.CHECK;
         return level;
     }
@@ -217,20 +271,64 @@ public final class RiskDetector {
         return likely;
     }
 
-    /** How the model reads a text: English spellings and idioms applied, plus the context cues found as features. */
-    private static java.util.function.Function<String, String[]> tokenizer(SafeguardingData data) {
-        return text -> modelTokens(data, data.english().prepare(TextNormaliser.normalise(text)));
+    /** How the English model reads a text: English spellings and idioms applied, plus the context cues found as features. */
+    private static String[] englishTokens(SafeguardingData data, String text) {
+        return modelTokens(data, data.english().prepare(TextNormaliser.normalise(text)));
+    }
+
+    private static RiskFeatures englishFeatures(SafeguardingData data) {
+        return new RiskFeatures(data.english().wordGroups());
+    }
+
+    /** Every other language's word groups, for the model of other languages (their words rarely collide). */
+    private static RiskFeatures otherFeatures(SafeguardingData data) {
+        Map<String, List<String>> groups = new java.util.HashMap<>();
+        for (PhrasePatterns p : data.patterns()) {
+            if (p.language().equals("en")) continue;
+            p.wordGroups().forEach((word, g) -> groups.computeIfAbsent(word, w -> new ArrayList<>()).addAll(g));
+        }
+        return new RiskFeatures(groups, true);
     }
 
     private static String[] modelTokens(SafeguardingData data, String preparedEnglish) {
+        return tokensWithCues(data.contexts().get("en"), preparedEnglish);
+    }
+
+    /**
+     * How the other-languages model reads an example: as it will read a message, with the spellings,
+     * idioms and cues of the language the text is detected as (not the one its file says), so an
+     * everyday line and a disclosure in one language are prepared alike.
+     */
+    private static String[] otherTokens(SafeguardingData data, String text) {
+        String normalised = TextNormaliser.normalise(text);
+        LanguageIdentifier.Result detected = LANGUAGES.detect(text);
+        PhrasePatterns own = detected == null ? null : patternsFor(data, detected.language());
+        if (own == null || own.language().equals("en")) return tokensWithCues(null, normalised);
+        return tokensWithCues(data.contexts().get(own.language()), own.prepare(normalised));
+    }
+
+    private static String[] tokensWithCues(ContextCues cues, String prepared) {
         List<String> tokens = new ArrayList<>();
-        for (ContextCues.Kind kind : data.contexts().get("en").found(preparedEnglish)) {
-            tokens.add(RiskFeatures.CUE + kind.name().toLowerCase(java.util.Locale.ROOT));
+        if (cues != null) {
+            for (ContextCues.Kind kind : cues.found(prepared)) {
+                tokens.add(RiskFeatures.CUE + kind.name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
-        for (String t : preparedEnglish.split(" ")) {
-            if (!t.isEmpty() && !t.equals("~") && !t.equals(".")) tokens.add(t);
+        for (String t : prepared.split(" ")) {
+            if (t.isEmpty() || t.equals("~") || t.equals(".")) continue;
+            if (t.codePoints().anyMatch(RiskDetector::isHan)) {
+                // Chinese is written without spaces: each character is a word, so pairs of
+                // characters (the model's word pairs) carry the meaning
+                t.codePoints().forEach(cp -> tokens.add(new String(Character.toChars(cp))));
+            } else {
+                tokens.add(t);
+            }
         }
         return tokens.toArray(String[]::new);
+    }
+
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 
     /** The languages this detector has patterns for. */

@@ -17,16 +17,29 @@ import opennlp.tools.doccat.FeatureGenerator;
 final class RiskFeatures implements FeatureGenerator {
 
     /** Bump when the features change, so cached models trained on the old ones are not reused. */
-    static final int VERSION = 2;
+    static final int VERSION = 4;
     /** Tokens starting with this are context cues found in the text ("__past"), not words. */
     static final String CUE = "__";
     private static final int STEM = 5;
     private static final int GROUP_WINDOW = 3;
 
     private final Map<String, List<String>> wordGroups;
+    private final boolean letterGrams;
 
     RiskFeatures(Map<String, List<String>> wordGroups) {
+        this(wordGroups, false);
+    }
+
+    /**
+     * With {@code letterGrams}, each word also gives its three- and four-letter pieces (with the
+     * word's edges marked): the model for other languages learns from a few hundred examples per
+     * language, where inflection ("řezat", "řežu", "pořezala") and loose spelling would otherwise
+     * make most words of a new message unseen. Scripts written without spaces (Chinese) get their
+     * pieces the same way.
+     */
+    RiskFeatures(Map<String, List<String>> wordGroups, boolean letterGrams) {
         this.wordGroups = Map.copyOf(wordGroups);
+        this.letterGrams = letterGrams;
     }
 
     @Override
@@ -43,6 +56,7 @@ final class RiskFeatures implements FeatureGenerator {
             }
             features.add("w=" + t);
             if (t.length() > STEM) features.add("s=" + t.substring(0, STEM));
+            if (letterGrams) addLetterGrams(t, features);
             if (i + 1 < tokens.length && !tokens[i + 1].startsWith(CUE)) features.add("b=" + t + "_" + tokens[i + 1]);
             List<String> groups = wordGroups.getOrDefault(t, List.of());
             for (String g : groups) {
@@ -53,5 +67,17 @@ final class RiskFeatures implements FeatureGenerator {
             }
         }
         return features;
+    }
+
+    private static void addLetterGrams(String word, List<String> features) {
+        String marked = "<" + word + ">";
+        int[] cps = marked.codePoints().toArray();
+        for (int n = 3; n <= 4; n++) {
+            for (int i = 0; i + n <= cps.length; i++) {
+                // the whole marked word is already the w= feature
+                if (n == cps.length) continue;
+                features.add("c=" + new String(cps, i, n));
+            }
+        }
     }
 }

@@ -68,10 +68,10 @@ final class RiskModel {
     }
 
     /** Trains on the examples' tokens, as {@code tokens} makes them from a text. */
-    static RiskModel train(List<LabelledExample> examples, Function<String, String[]> tokenizer, Map<String, List<String>> wordGroups) {
+    static RiskModel train(List<LabelledExample> examples, Function<LabelledExample, String[]> tokenizer, RiskFeatures features) {
         List<DocumentSample> samples = new ArrayList<>(examples.size());
         for (LabelledExample e : examples) {
-            String[] tokens = tokenizer.apply(e.text());
+            String[] tokens = tokenizer.apply(e);
             if (tokens.length > 0) samples.add(new DocumentSample(e.trainingLabel(), tokens));
         }
         TrainingParameters params = TrainingParameters.defaultParams();
@@ -84,7 +84,6 @@ final class RiskModel {
         try {
             EventTrainer trainer = TrainerFactory.getEventTrainer(params, new HashMap<>(),
                     new TrainingConfiguration(new QuietMonitor(), null));
-            RiskFeatures features = new RiskFeatures(wordGroups);
             return new RiskModel(trainer.train(new DocumentCategorizerEventStream(
                     ObjectStreamUtils.createObjectStream(samples), features)), features);
         } catch (IOException e) {
@@ -97,9 +96,8 @@ final class RiskModel {
      * everything that shapes it ({@code fingerprint}), so a restart with unchanged data skips
      * training. A missing, stale or unreadable cache file just means training again.
      */
-    static RiskModel trainOrLoad(List<LabelledExample> examples, Function<String, String[]> tokenizer,
-                                 Map<String, List<String>> wordGroups, String fingerprint, Path cacheDir) {
-        RiskFeatures features = new RiskFeatures(wordGroups);
+    static RiskModel trainOrLoad(List<LabelledExample> examples, Function<LabelledExample, String[]> tokenizer,
+                                 RiskFeatures features, String fingerprint, Path cacheDir) {
         Path file = cacheDir.resolve("risk-model-" + sha256(fingerprint + "|" + settingsFingerprint()) + ".bin");
         if (Files.isRegularFile(file)) {
             try {
@@ -108,7 +106,7 @@ final class RiskModel {
                 // fall through and retrain: the cache is only an optimisation
             }
         }
-        RiskModel model = train(examples, tokenizer, wordGroups);
+        RiskModel model = train(examples, tokenizer, features);
         try {
             Files.createDirectories(cacheDir);
             Path partial = Files.createTempFile(cacheDir, "risk-model-", ".part");

@@ -25,10 +25,13 @@ public final class SafeguardEval {
 
     static final int FOLDS = 5;
     private static final long SEED = 42;
-    /** Check threshold rule: as much recall as possible while ordinary replies stay under this ... */
-    static final double MAX_ORDINARY_FALSE_ALARMS = 0.005;
-    /** ... and hard everyday lines under this (targets on unseen text: 1 in 100 and 1 in 10). */
-    static final double MAX_HARD_FALSE_ALARMS = 0.075;
+    /**
+     * Check threshold rule: as much recall as possible while the upper end of the 95% interval of
+     * ordinary replies flagged stays within this (the target on unseen text: 1 in 100) ...
+     */
+    static final double MAX_ORDINARY_FALSE_ALARMS = 0.01;
+    /** ... and that of hard everyday lines within this (target: 1 in 10). */
+    static final double MAX_HARD_FALSE_ALARMS = 0.10;
     /** Urgent threshold rule: the model alone sends the emergency framing to at most this share of either none population. */
     static final double MAX_URGENT_FALSE_ALARMS = 0.002;
 
@@ -68,7 +71,7 @@ public final class SafeguardEval {
     record Figures(Rate recall, Rate hardFalseAlarms, Rate ordinaryFalseAlarms) {}
 
     /** What the thresholds sweep found and chose. */
-    record Choice(double check, double urgent, Figures atChoice) {}
+    record Choice(DetectorSettings.Thresholds english, DetectorSettings.Thresholds otherLanguages, Figures atChoice) {}
 
     /**
      * What to print: the cross-validated mistakes (to improve patterns and examples from), the
@@ -101,9 +104,11 @@ public final class SafeguardEval {
         RiskDetector detector = RiskDetector.train(data, data.examples(), settings);
         long trainMillis = (System.nanoTime() - start) / 1_000_000;
         out.printf(Locale.ROOT, "Safeguarding evaluation, campaign %s: %d training examples (%s), %d held out (%s);"
-                        + " languages %s; thresholds check %.2f, urgent %.2f; training took %d ms%n",
+                        + " languages %s; thresholds check %.2f, urgent %.2f (English model), check %.2f, urgent %.2f"
+                        + " (other languages' model); training took %d ms%n",
                 campaignId, data.examples().size(), counts(data.examples()), heldout.size(), counts(heldout),
-                String.join(",", settings.languages()), settings.checkThreshold(), settings.urgentThreshold(), trainMillis);
+                String.join(",", settings.languages()), settings.english().check(), settings.english().urgent(),
+                settings.otherLanguages().check(), settings.otherLanguages().urgent(), trainMillis);
 
         out.println();
         out.println("== Held-out sets (never trained on, written apart in another style)");
@@ -217,41 +222,52 @@ public final class SafeguardEval {
     }
 
     /**
-     * The thresholds, chosen on all three cross-validated populations: the check threshold is the
-     * lowest (most recall) at which ordinary replies and hard everyday lines both stay under their
-     * ceilings; the urgent threshold the lowest, at or above it, at which the model alone sends the
-     * emergency framing to almost none of either.
+     * The thresholds, chosen on all three cross-validated populations, for each model on the texts
+     * it reads: the check threshold is the lowest (most recall) at which the upper ends of the
+     * intervals of ordinary replies and hard everyday lines flagged both stay within their targets;
+     * the urgent threshold the lowest, at or above it, at which the model alone sends the emergency
+     * framing to almost none of either.
      */
     static Choice choose(RiskDetector detector, List<Scored> cv, DetectorSettings current, PrintStream out) {
-        out.println("  threshold sweep (check level; urgent at the chosen urgent threshold):");
+        DetectorSettings.Thresholds english = chooseFor("English model", detector, filter(cv, s -> !s.reading().byOtherLanguagesModel()),
+                current.english(), t -> detector.withThresholds(t, current.otherLanguages()), out);
+        DetectorSettings.Thresholds other = chooseFor("other languages' model", detector, filter(cv, s -> s.reading().byOtherLanguagesModel()),
+                current.otherLanguages(), t -> detector.withThresholds(current.english(), t), out);
+        Figures at = sweepFigures(detector.withThresholds(english, other), cv);
+        out.println("  at both suggestions: recall " + at.recall() + "; hard " + at.hardFalseAlarms() + "; ordinary " + at.ordinaryFalseAlarms());
+        return new Choice(english, other, at);
+    }
+
+    private static DetectorSettings.Thresholds chooseFor(String title, RiskDetector detector, List<Scored> cv, DetectorSettings.Thresholds current,
+                                                         java.util.function.Function<DetectorSettings.Thresholds, RiskDetector> with, PrintStream out) {
+        out.println("  threshold sweep, " + title + " (" + cv.size() + " texts; check level, urgent at the current urgent threshold):");
         out.println("    check   recall   hard FA   ordinary FA");
         double check = Double.NaN;
         for (int t = 5; t <= 95; t += 5) {
             double threshold = t / 100.0;
-            RiskDetector at = detector.withThresholds(threshold, Math.max(threshold, current.urgentThreshold()));
-            Figures f = sweepFigures(at, cv);
-            if (Double.isNaN(check) && f.ordinaryFalseAlarms().value() <= MAX_ORDINARY_FALSE_ALARMS
-                    && f.hardFalseAlarms().value() <= MAX_HARD_FALSE_ALARMS) check = threshold;
+            Figures f = sweepFigures(with.apply(new DetectorSettings.Thresholds(threshold, Math.max(threshold, current.urgent()))), cv);
+            if (Double.isNaN(check) && f.ordinaryFalseAlarms().interval()[1] <= MAX_ORDINARY_FALSE_ALARMS
+                    && f.hardFalseAlarms().interval()[1] <= MAX_HARD_FALSE_ALARMS) check = threshold;
             out.printf(Locale.ROOT, "    %5.2f   %5.1f%%   %6.1f%%   %6.2f%%%s%n", threshold, 100 * f.recall().value(),
                     100 * f.hardFalseAlarms().value(), 100 * f.ordinaryFalseAlarms().value(),
-                    Math.abs(threshold - current.checkThreshold()) < 1e-9 ? "   <- current" : "");
+                    Math.abs(threshold - current.check()) < 1e-9 ? "   <- current" : "");
         }
         if (Double.isNaN(check)) check = 0.95;
         double urgent = Double.NaN;
         for (int t = (int) Math.round(check * 100); t <= 100; t += 5) {
             double threshold = Math.min(1.0, t / 100.0);
-            if (urgentFalseAlarms(detector.withThresholds(check, threshold), cv) <= MAX_URGENT_FALSE_ALARMS) {
+            if (urgentFalseAlarms(with.apply(new DetectorSettings.Thresholds(check, threshold)), cv) <= MAX_URGENT_FALSE_ALARMS) {
                 urgent = threshold;
                 break;
             }
         }
         if (Double.isNaN(urgent)) urgent = 1.0;
-        Figures at = sweepFigures(detector.withThresholds(check, urgent), cv);
-        out.printf(Locale.ROOT, "  Suggested thresholds: check %.2f, urgent %.2f (rule: ordinary false alarms at most %.1f%%,"
-                        + " hard at most %.1f%%, model-alone urgent false alarms at most %.1f%%; cross-validated)%n",
-                check, urgent, 100 * MAX_ORDINARY_FALSE_ALARMS, 100 * MAX_HARD_FALSE_ALARMS, 100 * MAX_URGENT_FALSE_ALARMS);
+        Figures at = sweepFigures(with.apply(new DetectorSettings.Thresholds(check, urgent)), cv);
+        out.printf(Locale.ROOT, "  Suggested for the %s: check %.2f, urgent %.2f (rule: upper 95%% bound of ordinary false alarms at most %.1f%%,"
+                        + " of hard at most %.1f%%; model-alone urgent false alarms at most %.1f%%; cross-validated)%n",
+                title, check, urgent, 100 * MAX_ORDINARY_FALSE_ALARMS, 100 * MAX_HARD_FALSE_ALARMS, 100 * MAX_URGENT_FALSE_ALARMS);
         out.println("    there: recall " + at.recall() + "; hard " + at.hardFalseAlarms() + "; ordinary " + at.ordinaryFalseAlarms());
-        return new Choice(check, urgent, at);
+        return new DetectorSettings.Thresholds(check, urgent);
     }
 
     private static Figures sweepFigures(RiskDetector at, List<Scored> cv) {

@@ -40,6 +40,27 @@ class ThemeClassifierTest {
     return c.themes().stream().map(ThemeScore::id).collect(Collectors.toSet());
   }
 
+  /** The folded scoring table must give what each theme's own maxent model gives, on every training text. */
+  @Test
+  void foldedScoresEqualEachModelsOwnProbability() {
+    ThemeModels scorer = classifier.scorer();
+    List<String> texts = IntentsData.load(INTENTS, "big-chat").examples.stream().map(Example::text).toList();
+    assertTrue(texts.size() > 1000, "the real examples are read");
+    int compared = 0;
+    for (String text : texts) {
+      double[] folded = scorer.rawScores(text);
+      for (int m = 0; m < folded.length; m++) {
+        double own = 0;
+        for (String segment : Segmenter.segments(text)) {
+          own = Math.max(own, scorer.modelProbability(m, segment));
+        }
+        assertEquals(own, folded[m], 1e-9, text + " / " + scorer.themeIds.get(m));
+        compared++;
+      }
+    }
+    assertEquals(texts.size() * scorer.themeIds.size(), compared);
+  }
+
   @Test
   void multiThemeReplyGetsBothThemes() {
     Classification c = classifier.classify("the buses are rubbish and I can't get a GP appointment");

@@ -213,7 +213,8 @@ class RiskDetectorTest {
         Path intents = Path.of("intents");
         RiskDetector fromFolder = RiskDetector.load(intents, "big-chat", cache);
         try (var files = Files.list(cache)) {
-            assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("risk-model-")).count());
+            // the English model and the one for every other language
+            assertEquals(2, files.filter(f -> f.getFileName().toString().startsWith("risk-model-")).count());
         }
         RiskDetector fromCache = RiskDetector.load(intents, "big-chat", cache);
         for (String text : List.of("he hits me", "dying for a brew", "the bins are full", "nie chcę już żyć")) {

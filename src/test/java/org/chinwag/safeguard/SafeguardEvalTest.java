@@ -53,7 +53,7 @@ class SafeguardEvalTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         for (String expected : new String[] {"Held-out", "cross-validation", "recall on disclosures", "false alarms, hard everyday",
                 "false alarms, ordinary replies", "95% CI", "suicide", "abuse", "none-idiom", "none-past", "healthy", "barriers",
-                "chat", "by language", "Suggested thresholds"}) {
+                "chat", "by language", "Suggested for the English model", "Suggested for the other languages' model"}) {
             assertTrue(out.contains(expected), "missing '" + expected + "' in:\n" + out);
         }
         assertTrue(out.contains("60 training examples (20 disclosures, 20 hard, 20 ordinary), 5 held out (2 disclosures, 1 hard, 2 ordinary)"), out);
@@ -88,7 +88,7 @@ class SafeguardEvalTest {
             cv.add(scored(Population.ORDINARY, ordinaryScore));
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return SafeguardEval.choose(detector, cv, detector.settings(), quiet).check();
+        return SafeguardEval.choose(detector, cv, detector.settings(), quiet).english().check();
     }
 
     private static SafeguardEval.Scored scored(Population population, double score) {
