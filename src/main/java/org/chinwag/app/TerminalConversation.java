@@ -1,7 +1,5 @@
 package org.chinwag.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -10,9 +8,9 @@ import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.conversation.TerminalChat;
-import org.chinwag.http.HttpServer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
+import org.chinwag.messages.Json;
 import org.chinwag.messages.ModelAnalyzer;
 import org.chinwag.messages.TextAnalysis;
 import org.chinwag.store.Database;
@@ -27,7 +25,6 @@ import org.chinwag.store.schema.tables.records.MessageRecord;
 final class TerminalConversation implements TerminalChat.Talk, AutoCloseable {
 
     static final String CHANNEL = "terminal";
-    private static final TypeReference<List<Outbound.Button>> BUTTONS = new TypeReference<>() {};
 
     private final Database database;
     private final Inbox inbox;
@@ -57,12 +54,7 @@ final class TerminalConversation implements TerminalChat.Talk, AutoCloseable {
     }
 
     private static Outbound outbound(MessageRecord row) {
-        if (row.getButtons() == null || row.getButtons().isEmpty()) return Outbound.text(row.getBody());
-        try {
-            return new Outbound(row.getBody(), HttpServer.JSON.readValue(row.getButtons(), BUTTONS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored buttons are not readable", e);
-        }
+        return new Outbound(row.getBody(), Json.buttons(row.getButtons()));
     }
 
     @Override

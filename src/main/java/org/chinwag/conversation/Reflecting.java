@@ -185,7 +185,9 @@ final class Reflecting {
             words.forEach(w -> names.putIfAbsent(TypedAnswers.normalise(w), theme));
         }
         if (numbersCount) {
-            for (int i = 0; i < themes.size(); i++) names.putIfAbsent(String.valueOf(i + 1), themes.get(i));
+            // numbered as the buttons are drawn (pickPrompt), so "2" is the second button
+            List<String> buttons = new ArrayList<>(r.labels().keySet());
+            for (int i = 0; i < buttons.size(); i++) names.putIfAbsent(String.valueOf(i + 1), buttons.get(i));
         }
         // longest names first, so "mental health" is read as one name, not as "mental" and "health"
         List<String> byLength = names.keySet().stream().filter(n -> !n.isEmpty())

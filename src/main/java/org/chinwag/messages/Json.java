@@ -9,7 +9,7 @@ import org.chinwag.conversation.ConversationState;
 import org.chinwag.conversation.Outbound;
 
 /** How engine state and buttons are written into the database as JSON, and read back. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -34,7 +34,8 @@ final class Json {
         return buttons.isEmpty() ? null : write(buttons);
     }
 
-    static List<Outbound.Button> buttons(String json) {
+    /** Buttons stored with an outbound message (none for null or empty). */
+    public static List<Outbound.Button> buttons(String json) {
         if (json == null || json.isEmpty()) return List.of();
         try {
             return MAPPER.readValue(json, BUTTONS);

@@ -37,7 +37,6 @@ public final class RiskDetector {
     private final RiskModel otherLanguagesModel;
     private final DetectorSettings settings;
     private static final LanguageIdentifier LANGUAGES = LanguageIdentifier.standard();
-    private final LanguageIdentifier languages = LANGUAGES;
 
     private RiskDetector(SafeguardingData data, RiskModel model, RiskModel otherLanguagesModel, DetectorSettings settings) {
         this.data = data;
@@ -77,11 +76,10 @@ public final class RiskDetector {
 
     /** Builds a detector from the campaign's patterns and the given examples (cross-validation trains on subsets). */
     static RiskDetector train(SafeguardingData data, List<LabelledExample> examples, DetectorSettings settings) {
+        List<LabelledExample> otherExamples = otherLanguages(examples);
         return new RiskDetector(data,
                 RiskModel.train(english(examples), e -> englishTokens(data, e.text()), englishFeatures(data)),
-                canTrain(otherLanguages(examples))
-                        ? RiskModel.train(otherLanguages(examples), e -> otherTokens(data, e.text()), otherFeatures(data))
-                        : null,
+                canTrain(otherExamples) ? RiskModel.train(otherExamples, e -> otherTokens(data, e.text()), otherFeatures(data)) : null,
                 settings);
     }
 
@@ -127,7 +125,7 @@ public final class RiskDetector {
         String normalised = TextNormaliser.normalise(text);
         Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
         normalised.codePoints().filter(Character::isLetter).forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
-        LanguageIdentifier.Result detected = languages.detect(text);
+        LanguageIdentifier.Result detected = LANGUAGES.detect(text);
         String detectedLanguage = detected == null ? null : detected.language();
         // the message's own language also judges other languages' hits ("self harm" inside Roman Urdu topic talk)
         ContextCues messageContext = detectedLanguage == null ? null : data.contexts().get(detectedLanguage);
@@ -168,12 +166,10 @@ public final class RiskDetector {
             }
         }
         if (detectedLanguage != null && !detectedLanguage.equals("en")) {
-            PhrasePatterns own = patternsFor(detectedLanguage);
-            String prepared = own == null ? normalised : own.prepare(normalised);
-            ContextCues cues = own == null ? null : data.contexts().get(detectedLanguage);
+            Prepared prepared = preparedIn(data, normalised, detectedLanguage);
             RiskModel.Scores scores = otherLanguagesModel == null ? RiskModel.Scores.NONE
-                    : bestSentence(otherLanguagesModel, prepared, sentence -> tokensWithCues(cues, sentence));
-            ContextCues.Verdict whole = cues == null ? ContextCues.Verdict.KEEP : cues.judgeWhole(prepared);
+                    : bestSentence(otherLanguagesModel, prepared.text(), sentence -> tokensWithCues(prepared.cues(), sentence));
+            ContextCues.Verdict whole = prepared.cues() == null ? ContextCues.Verdict.KEEP : prepared.cues().judgeWhole(prepared.text());
             return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
         }
         String english = data.english().prepare(normalised);
@@ -197,15 +193,12 @@ public final class RiskDetector {
         return scores;
     }
 
-    private PhrasePatterns patternsFor(String language) {
-        return patternsFor(data, language);
-    }
+    /** Text as the other languages' model reads it, with the cues of its language (none for English or a language without patterns). */
+    private record Prepared(String text, ContextCues cues) {}
 
-    private static PhrasePatterns patternsFor(SafeguardingData data, String language) {
-        for (PhrasePatterns p : data.patterns()) {
-            if (p.language().equals(language)) return p;
-        }
-        return null;
+    private static Prepared preparedIn(SafeguardingData data, String normalised, String language) {
+        PhrasePatterns own = language == null || language.equals("en") ? null : data.patternsFor(language);
+        return own == null ? new Prepared(normalised, null) : new Prepared(own.prepare(normalised), data.contexts().get(language));
     }
 
     /** Whether every word of a hit is an English word (a loanword in another language's pattern, in an English message). */
@@ -300,11 +293,9 @@ public final class RiskDetector {
      * everyday line and a disclosure in one language are prepared alike.
      */
     private static String[] otherTokens(SafeguardingData data, String text) {
-        String normalised = TextNormaliser.normalise(text);
         LanguageIdentifier.Result detected = LANGUAGES.detect(text);
-        PhrasePatterns own = detected == null ? null : patternsFor(data, detected.language());
-        if (own == null || own.language().equals("en")) return tokensWithCues(null, normalised);
-        return tokensWithCues(data.contexts().get(own.language()), own.prepare(normalised));
+        Prepared prepared = preparedIn(data, TextNormaliser.normalise(text), detected == null ? null : detected.language());
+        return tokensWithCues(prepared.cues(), prepared.text());
     }
 
     private static String[] tokensWithCues(ContextCues cues, String prepared) {

@@ -138,4 +138,10 @@ record SafeguardingData(DetectorSettings settings, List<PhrasePatterns> patterns
     PhrasePatterns english() {
         return patterns.get(settings.languages().indexOf("en"));
     }
+
+    /** The patterns of one language, if the campaign loads it. */
+    PhrasePatterns patternsFor(String language) {
+        int i = settings.languages().indexOf(language);
+        return i < 0 ? null : patterns.get(i);
+    }
 }
