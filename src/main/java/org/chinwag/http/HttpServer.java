@@ -185,6 +185,9 @@ public final class HttpServer {
             String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            // Jetty drops the connection after a request it could not parse; saying so stops a
+            // client from sending its next request (a POST it will not retry) down a closed line
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(error(code, text + "."))), callback);
         }
     }

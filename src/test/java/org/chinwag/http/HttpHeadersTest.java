@@ -82,6 +82,8 @@ class HttpHeadersTest {
         assertEquals(400, malformed.statusCode(), "refused by the server before any route");
         assertEquals("nosniff", malformed.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertTrue(TelegramResident.json(malformed.body()).at("/error/message").asText().length() > 1, malformed.body());
+        assertEquals("close", malformed.headers().firstValue("Connection").orElse(null),
+                "Jetty drops the line after an unparsable request, so the client must not reuse it for the next one");
         HttpResponse<String> refused = service.post("/api/classify", "application/json; charset=latin-1", "{}", bearer());
         assertEquals("nosniff", refused.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElse(null));
