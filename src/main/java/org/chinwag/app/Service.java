@@ -2,6 +2,7 @@ package org.chinwag.app;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.chinwag.http.HttpServer;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.http.SafeguardingApi;
+import org.chinwag.lease.Lease;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
@@ -86,7 +88,8 @@ public final class Service implements AutoCloseable {
             retention.start();
             background.add(retention);
             // polling or webhook registration only once we can store what arrives and send replies
-            telegram.ifPresent(TelegramChannel::start);
+            Lease pollingLease = new Lease(database, clock, "telegram-polling", Duration.ofSeconds(30));
+            telegram.ifPresent(t -> t.start(pollingLease));
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
             return new Service(database, outbox, inbox, http, background);
         } catch (RuntimeException e) {

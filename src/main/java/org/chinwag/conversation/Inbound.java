@@ -4,13 +4,27 @@ package org.chinwag.conversation;
 public sealed interface Inbound {
 
     /** Free text typed by the resident. */
-    record Text(String text) implements Inbound {}
+    record Text(String text) implements Inbound {
+        public Text {
+            text = withoutNul(text);
+        }
+    }
 
     /** A button the engine offered was pressed; {@code value} is the button's value, {@code label} what it said. */
-    record ButtonPress(String value, String label) implements Inbound {}
+    record ButtonPress(String value, String label) implements Inbound {
+        public ButtonPress {
+            value = withoutNul(value);
+            label = withoutNul(label);
+        }
+    }
 
     /** A slash command such as {@code /start abc}: {@code name} without the slash, lower case; argument may be empty. */
-    record Command(String name, String argument) implements Inbound {}
+    record Command(String name, String argument) implements Inbound {
+        public Command {
+            name = withoutNul(name);
+            argument = withoutNul(argument);
+        }
+    }
 
     /**
      * Something the bot cannot take as an answer: a sticker, photo, voice note, location, document,
@@ -20,12 +34,20 @@ public sealed interface Inbound {
      */
     record Unsupported(String what, String words) implements Inbound {
         public Unsupported {
-            words = words == null ? "" : words.strip();
+            words = words == null ? "" : withoutNul(words).strip();
         }
 
         public Unsupported(String what) {
             this(what, "");
         }
+    }
+
+    /**
+     * The text without NUL characters: they carry nothing a person typed, and no database column
+     * keeps them (PostgreSQL refuses them outright), so they are dropped where words come in.
+     */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     /** Words the resident wrote in this inbound that safeguarding must read: typed text, a caption, an edit. */

@@ -74,6 +74,7 @@ public final class HttpServer {
             routes.before(ctx -> {
                 securityHeaders(ctx, httpsPublic);
                 requireReadableCharset(ctx);
+                refuseNulInQuery(ctx);
             });
             routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             routes.get("/ready", ctx -> {
@@ -142,6 +143,19 @@ public final class HttpServer {
             throw new HttpResponseException(415, "The charset '" + charset + "' is not one this service reads: " + UTF8_ADVICE,
                     Map.of());
         }
+    }
+
+    /**
+     * A NUL character (%00) in a query parameter is never a real filter value, and PostgreSQL
+     * refuses it in any query: say so rather than fail inside a route.
+     */
+    private static void refuseNulInQuery(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+                throw new HttpResponseException(400, "The query parameter '" + name.replace("\0", "")
+                        + "' holds a NUL character (%00), which no value here may contain.", Map.of());
+            }
+        });
     }
 
     /** The {@code charset} parameter of a Content-Type header, unquoted, or null. */

@@ -108,12 +108,13 @@ public final class Inbox {
         var messages = new MessageRepository(tx);
         if (messages.seen(message.channel(), message.externalId())) return Receipt.DUPLICATE;
 
-        ParticipantRecord participant = participants.find(message.channel(), message.channelUserId())
-                .orElseGet(() -> participants.create(campaignId, message.channel(), message.channelUserId(),
-                        message.language(), now));
-        MessageRecord inbound = messages.insertInbound(participant.getId(), campaignId, message.channel(),
-                        message.externalId(), kind(message.event()), message.event().storedText(), now)
-                .orElseThrow(() -> new IllegalStateException("duplicate slipped past the check"));
+        ParticipantRecord participant = participants.findOrCreateLocked(campaignId, message.channel(),
+                message.channelUserId(), message.language(), now);
+        Optional<MessageRecord> stored = messages.insertInbound(participant.getId(), campaignId, message.channel(),
+                message.externalId(), kind(message.event()), message.event().storedText(), now);
+        // stored meanwhile by another instance that had the same delivery
+        if (stored.isEmpty()) return Receipt.DUPLICATE;
+        MessageRecord inbound = stored.get();
 
         var conversations = new ConversationRepository(tx);
         Optional<ConversationRecord> current = conversations.latest(participant.getId());

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ChannelSender#minimumGapPerChat()}, Telegram's one a second), the latter timed on the
  * injected clock. Honours the channel's "retry after", backs off on server errors, and stops
  * writing to people who blocked the bot.
+ *
+ * <p>Instances that share a PostgreSQL database each run an outbox; a send holds its row's lock
+ * until its outcome is stored, and the others skip locked rows, so no message goes out twice.
+ * The per-chat gap is kept by each instance for its own sends.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -183,13 +187,18 @@ public final class Outbox implements AutoCloseable {
         return message.channel() + ":" + message.recipient();
     }
 
-    /** On a sending thread: one message to one chat, its outcome recorded before the chat is free again. */
+    /**
+     * On a sending thread: one message to one chat, its outcome recorded before the chat is free
+     * again. The row is claimed first ({@link Database#hold()}): where instances share the
+     * database, one that another instance is sending, or that went out since it was read, is left.
+     */
     private boolean deliver(PendingMessage message) {
         ChannelSender sender = senders.get(message.channel());
         String chat = chatOf(message);
         long gap = 0;
         boolean delivered = false;
-        try {
+        try (Database.Held held = database.hold()) {
+            if (!held.read(tx -> new MessageRepository(tx).claimPending(message.id()))) return false;
             // paced as each send starts, so sends queued behind slow ones cannot go out in a burst
             pace(message.channel(), sender.minimumGapOverall());
             if (clock.millis() < pausedUntil.getOrDefault(message.channel(), 0L)) {
@@ -200,14 +209,15 @@ public final class Outbox implements AutoCloseable {
                 delivered = true;
                 gap = sender.minimumGapPerChat().toMillis();
             } catch (SendFailure failure) {
-                recordUntilStored(() -> handle(message, failure));
+                recordUntilStored(() -> handle(held, message, failure));
             } catch (RuntimeException e) {
-                recordUntilStored(() -> handle(message, SendFailure.retry(e.getClass().getSimpleName(), null)));
+                recordUntilStored(() -> handle(held, message, SendFailure.retry(e.getClass().getSimpleName(), null)));
             }
-            if (delivered) recordUntilStored(() -> markSent(message));
+            if (delivered) recordUntilStored(() -> markSent(held, message));
         } catch (RuntimeException e) {
-            // only when stopping with the outcome unrecorded: the row stays pending and goes again next run
-            log.warn("outcome of message {} not stored ({}); it stays pending", message.id(), e.getClass().getSimpleName());
+            // the claim failed, or we are stopping with the outcome unrecorded: the row stays pending
+            log.warn("message {} not sent or its outcome not stored ({}); it stays pending", message.id(),
+                    e.getClass().getSimpleName());
             gap = STORAGE_RETRY.toMillis();
         } finally {
             release(chat, gap);
@@ -215,8 +225,8 @@ public final class Outbox implements AutoCloseable {
         return delivered;
     }
 
-    private void markSent(PendingMessage message) {
-        database.write(tx -> {
+    private void markSent(Database.Held held, PendingMessage message) {
+        held.writeAndCommit(tx -> {
             new MessageRepository(tx).markSent(message.id(), clock.millis());
             return null;
         });
@@ -269,13 +279,13 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private void handle(PendingMessage message, SendFailure failure) {
+    private void handle(Database.Held held, PendingMessage message, SendFailure failure) {
         long now = clock.millis();
         if (failure.kind() == SendFailure.Kind.RETRY && failure.retryAfter() != null) {
             pausedUntil.merge(message.channel(), now + failure.retryAfter().toMillis(), Math::max);
         }
         String reason = failure.kind() + ": " + failure.getMessage();
-        database.write(tx -> {
+        held.writeAndCommit(tx -> {
             var messages = new MessageRepository(tx);
             switch (failure.kind()) {
                 case BLOCKED -> {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.chinwag.lease.Lease;
 import org.chinwag.store.Database;
 import org.chinwag.store.RetentionRepository;
 import org.slf4j.Logger;
@@ -28,7 +29,12 @@ public final class RetentionJob implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.period = period;
+        this.lease = new Lease(database, clock, "retention", EVERY.minusHours(1));
     }
+
+    private static final Duration EVERY = Duration.ofDays(1);
+    /** Where instances share a database, the one that takes this lease does the day's pass. */
+    private final Lease lease;
 
     /** A web chat session opened and never used is dropped after this long. */
     static final Duration UNUSED_SESSION = Duration.ofDays(1);
@@ -60,13 +66,20 @@ public final class RetentionJob implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.error("retention pass failed; will try again tomorrow", e);
-            }
-        }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        scheduler.scheduleAtFixedRate(this::runIfLeaseTaken, 1, EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /**
+     * The scheduled pass: run once a day across all instances. The lease lasts just under a day,
+     * so the instance that took it takes it again at its next pass, and another takes over only
+     * once that one has missed a day.
+     */
+    void runIfLeaseTaken() {
+        try {
+            if (lease.renew()) runOnce();
+        } catch (RuntimeException e) {
+            log.error("retention pass failed; will try again tomorrow", e);
+        }
     }
 
     @Override

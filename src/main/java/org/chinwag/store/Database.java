@@ -68,7 +68,8 @@ public final class Database implements AutoCloseable {
             dialect = SQLDialect.POSTGRES;
             where = jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***");
             config.setJdbcUrl(jdbcUrl);
-            config.setMaximumPoolSize(10);
+            // the outbox holds one connection per send in flight (Outbox.SENDING_THREADS) beside requests
+            config.setMaximumPoolSize(24);
         } else {
             throw new IllegalArgumentException("unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:)");
         }
@@ -118,10 +119,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Migrations shared by both databases, and each database's own forms of the few that cannot be
+     * written once (SQLite has no identity columns, PostgreSQL no AUTOINCREMENT).
+     */
     private Flyway flyway() {
+        String own = dialect == SQLDialect.SQLITE ? "sqlite" : "postgresql";
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + own)
                 .load();
     }
 
@@ -179,6 +185,87 @@ public final class Database implements AutoCloseable {
             return result;
         } finally {
             if (serialise) writeLock.unlock();
+        }
+    }
+
+    /** True where several instances may share the database (PostgreSQL), so rows are claimed, not assumed. */
+    public boolean shared() {
+        return dialect != SQLDialect.SQLITE;
+    }
+
+    /**
+     * A transaction kept open for slow work on rows that must not be worked on twice (an outbox
+     * send): on PostgreSQL it holds the row locks its reads take ({@code FOR UPDATE SKIP LOCKED})
+     * until its outcome is written, and if the process dies the server drops them, so another
+     * instance takes the rows up. On SQLite one process owns the file: nothing is held open, reads
+     * are plain and writes are ordinary write transactions.
+     */
+    public Held hold() {
+        if (!shared()) return new Held(null, null);
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            return new Held(connection, DSL.using(connection, dialect));
+        } catch (SQLException e) {
+            throw DatabaseUnavailable.of(where, e);
+        }
+    }
+
+    /** See {@link #hold()}. */
+    public final class Held implements AutoCloseable {
+        private final Connection connection;
+        private final DSLContext tx;
+
+        private Held(Connection connection, DSLContext tx) {
+            this.connection = connection;
+            this.tx = tx;
+        }
+
+        /** Reads (and on PostgreSQL locks) inside the held transaction. */
+        public <T> T read(Function<DSLContext, T> work) {
+            return work.apply(tx == null ? dsl() : tx);
+        }
+
+        /**
+         * Writes the outcome and commits, which releases what was held. A write the database
+         * refuses is undone to just before it, the locks kept, so the caller may try again.
+         */
+        public <T> T writeAndCommit(Function<DSLContext, T> work) {
+            if (tx == null) return write(work);
+            java.sql.Savepoint before;
+            try {
+                before = connection.setSavepoint();
+            } catch (SQLException e) {
+                throw DatabaseUnavailable.of(where, e);
+            }
+            T result;
+            try {
+                result = work.apply(tx);
+            } catch (RuntimeException e) {
+                try {
+                    connection.rollback(before);
+                } catch (SQLException undo) {
+                    e.addSuppressed(undo);
+                }
+                throw e;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw DatabaseUnavailable.of(where, e);
+            }
+            return result;
+        }
+
+        /** Gives back whatever is still held, undoing anything not committed. */
+        @Override
+        public void close() {
+            if (connection == null) return;
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                log.warn("a held transaction did not close cleanly ({})", e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import org.chinwag.store.schema.tables.records.MessageRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -28,14 +29,11 @@ public final class MessageRepository {
 
     /**
      * Stores an inbound message unless one with the same channel and external id is already stored.
-     * Returns the new row, or empty for a duplicate.
+     * Returns the new row, or empty for a duplicate. The unique key decides, not a read before the
+     * insert: two instances storing the same delivery at once store it once.
      */
     public Optional<MessageRecord> insertInbound(int participantId, String campaignId, String channel,
                                                  String externalId, String kind, String body, long now) {
-        if (externalId != null && db.fetchExists(MESSAGE, MESSAGE.CHANNEL.eq(channel),
-                MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId))) {
-            return Optional.empty();
-        }
         MessageRecord record = db.newRecord(MESSAGE);
         record.setParticipantId(participantId);
         record.setCampaignId(campaignId);
@@ -46,8 +44,17 @@ public final class MessageRepository {
         record.setBody(body);
         record.setStatus("received");
         record.setCreatedAt(now);
-        record.store();
-        return Optional.of(record);
+        if (externalId == null) {
+            record.store();
+            return Optional.of(record);
+        }
+        int inserted = db.insertInto(MESSAGE).set(record)
+                .onConflict(MESSAGE.CHANNEL, MESSAGE.DIRECTION, MESSAGE.EXTERNAL_ID).doNothing()
+                .execute();
+        if (inserted == 0) return Optional.empty();
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.CHANNEL.eq(channel), MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId))
+                .fetchOptional();
     }
 
     /** True when this delivery was already stored (checked before any work is done for it). */
@@ -121,6 +128,16 @@ public final class MessageRepository {
         return new PendingMessage(row.get(MESSAGE.ID), row.get(MESSAGE.PARTICIPANT_ID), row.get(MESSAGE.CHANNEL),
                 row.get(RECIPIENT), row.get(MESSAGE.BODY), row.get(MESSAGE.BUTTONS),
                 row.get(MESSAGE.ATTEMPTS));
+    }
+
+    /**
+     * True when the outbound row is still pending and now this transaction's to send: on
+     * PostgreSQL its lock is taken, and a row another instance holds is skipped, not waited for.
+     */
+    public boolean claimPending(int id) {
+        var query = db.select(MESSAGE.ID).from(MESSAGE).where(MESSAGE.ID.eq(id), MESSAGE.STATUS.eq("pending"));
+        return (db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().skipLocked().fetchOptional()
+                : query.fetchOptional()).isPresent();
     }
 
     public void markSent(int id, long now) {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /** One person on one channel. Staff and the API only ever see the pseudonym. */
 public final class ParticipantRepository {
@@ -34,7 +35,36 @@ public final class ParticipantRepository {
         return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym)).fetchOptional();
     }
 
+    /**
+     * The person on this channel, created on their first message, and locked for the rest of the
+     * transaction: where instances share the database (PostgreSQL) each person's messages are then
+     * handled one after another, each reading the state the one before it left. Two first messages
+     * at once create one row (the unique key decides).
+     */
+    public ParticipantRecord findOrCreateLocked(String campaignId, String channel, String channelUserId,
+                                                String language, long now) {
+        Optional<ParticipantRecord> found = findLocked(channel, channelUserId);
+        if (found.isPresent()) return found.get();
+        db.insertInto(PARTICIPANT).set(newParticipant(campaignId, channel, channelUserId, language, now))
+                .onConflict(PARTICIPANT.CHANNEL, PARTICIPANT.CHANNEL_USER_ID).doNothing().execute();
+        return findLocked(channel, channelUserId)
+                .orElseThrow(() -> new IllegalStateException("a participant row was neither found nor created"));
+    }
+
+    private Optional<ParticipantRecord> findLocked(String channel, String channelUserId) {
+        var query = db.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId));
+        // SQLite has no row locks: there one process owns the file and its writes take turns
+        return db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional();
+    }
+
     public ParticipantRecord create(String campaignId, String channel, String channelUserId, String language, long now) {
+        ParticipantRecord record = newParticipant(campaignId, channel, channelUserId, language, now);
+        record.store();
+        return record;
+    }
+
+    private ParticipantRecord newParticipant(String campaignId, String channel, String channelUserId, String language, long now) {
         ParticipantRecord record = db.newRecord(PARTICIPANT);
         record.setCampaignId(campaignId);
         record.setChannel(channel);
@@ -46,7 +76,6 @@ public final class ParticipantRepository {
         record.setActive(true);
         record.setCreatedAt(now);
         record.setUpdatedAt(now);
-        record.store();
         return record;
     }
 

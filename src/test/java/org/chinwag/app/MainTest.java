@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chinwag.testing.TestDatabase;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.testing.ChinwagProcess;
 import org.chinwag.testing.Leftovers;
@@ -41,7 +42,7 @@ class MainTest {
         Path config = dir.resolve("empty.properties");
         Files.writeString(config, "");
         int code = Main.run(args, Map.of("CHINWAG_CONFIG", config.toString(),
-                        "CHINWAG_DB_URL", "jdbc:sqlite:" + dir.resolve("chinwag.db"),
+                        "CHINWAG_DB_URL", TestDatabase.url(dir),
                         // the models the build trained, as the service in RunningService uses them
                         "CHINWAG_MODEL_DIR", Path.of("target/classes/models").toAbsolutePath().toString()),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.chinwag.testing.TestDatabase;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.ScriptLibrary;
@@ -39,7 +40,7 @@ class InboxTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        db = Database.open(TestDatabase.url(dir));
         db.migrate();
         inbox = newInbox(db);
     }
@@ -111,7 +112,7 @@ class InboxTest {
         press("yes");
         send("Swimming");
         db.close();
-        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        db = Database.open(TestDatabase.url(dir));
         inbox = newInbox(db);
         send("Not enough buses");
         var questions = db.dsl().select(REPLY.QUESTION_ID).from(REPLY).orderBy(REPLY.ID).fetch(REPLY.QUESTION_ID);

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import org.chinwag.testing.TestDatabase;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
@@ -27,6 +28,7 @@ import org.chinwag.testing.CapturedLog;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.TelegramResident;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ class OutboxTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        db = Database.open(TestDatabase.url(dir));
         db.migrate();
         outbox = new Outbox(db, clock, List.of(sender));
         participant = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", "r1", null, 0)).getId();
@@ -92,7 +94,8 @@ class OutboxTest {
         assertEquals(0, outbox.drain(), "Telegram's limit is per bot: r2 waits too");
         clock.advance(Duration.ofSeconds(5));
         assertEquals(2, outbox.drain());
-        assertEquals(List.of("to r1", "to r2"), sender.texts());
+        // two chats, sent side by side: either may be accepted first
+        assertEquals(List.of("to r1", "to r2"), sender.texts().stream().sorted().toList());
     }
 
     @Test
@@ -180,18 +183,72 @@ class OutboxTest {
     void aDeliveredMessageWhoseSentMarkCannotBeStoredIsNotSentAgain() {
         queue("only once, please", null);
         // the database takes no "sent" mark for now, as with a full disk or a lock held elsewhere
-        db.dsl().execute("CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON message WHEN NEW.status = 'sent' "
-                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+        refuseSentMarks(true);
         try (CapturedLog log = CapturedLog.start()) {
             outbox.start();
             TelegramResident.await("three attempts to store the outcome",
                     () -> log.text().split("could not store a send's outcome", -1).length > 3);
             assertEquals(List.of("only once, please"), sender.texts(), "sent once while its mark could not be stored");
-            db.dsl().execute("DROP TRIGGER refuse_sent");
+            refuseSentMarks(false);
             TelegramResident.await("the mark stored", () -> db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 1);
         }
         outbox.close();
         assertEquals(List.of("only once, please"), sender.texts());
+    }
+
+    @Test
+    void twoInstancesOnOneSharedDatabaseSendEachMessageOnce() {
+        Assumptions.assumeTrue(TestDatabase.onPostgres(), "instances share a database only on PostgreSQL");
+        List<Integer> people = new ArrayList<>();
+        for (int i = 0; i < 40; i++) people.add(participant("shared-" + i));
+        for (int round = 0; round < 3; round++) {
+            for (int person : people) queueTo(person, person + " #" + round);
+        }
+        sender.jitter = true;
+        ScriptedSender otherSender = new ScriptedSender();
+        otherSender.jitter = true;
+        try (Database otherConnection = Database.open(TestDatabase.url(dir)); Outbox other = new Outbox(otherConnection, clock, List.of(otherSender))) {
+            outbox.start();
+            other.start();
+            TelegramResident.await("every message sent", () -> sender.sent.size() + otherSender.sent.size() >= 120
+                    && db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 120);
+        }
+        List<String> all = new ArrayList<>(sender.texts());
+        all.addAll(otherSender.texts());
+        assertEquals(120, all.size(), "no message went out twice");
+        assertEquals(120, Set.copyOf(all).size());
+        assertFalse(sender.sent.isEmpty() || otherSender.sent.isEmpty(), "both instances sent: "
+                + sender.sent.size() + " and " + otherSender.sent.size());
+        List<ScriptedSender.Delivery> byTime = new ArrayList<>(sender.deliveries);
+        byTime.addAll(otherSender.deliveries);
+        byTime.sort(java.util.Comparator.comparingLong(ScriptedSender.Delivery::nanos));
+        for (int person : people) {
+            List<String> theirs = byTime.stream().map(ScriptedSender.Delivery::text)
+                    .filter(text -> text.startsWith(person + " #")).toList();
+            assertEquals(List.of(person + " #0", person + " #1", person + " #2"), theirs, "in order across instances");
+        }
+    }
+
+    /**
+     * A trigger that fails every "sent" mark, or with false lets them through again, in each
+     * database's own SQL. On PostgreSQL the trigger stays and reads a switch table: dropping it
+     * would wait for the send that holds its row, which is retrying meanwhile.
+     */
+    private void refuseSentMarks(boolean refuse) {
+        if (!TestDatabase.onPostgres()) {
+            db.dsl().execute(refuse ? "CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON message WHEN NEW.status = 'sent' "
+                    + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END" : "DROP TRIGGER refuse_sent");
+        } else if (refuse) {
+            db.dsl().execute("CREATE TABLE refuse_sent_marks (refusing BOOLEAN)");
+            db.dsl().execute("INSERT INTO refuse_sent_marks VALUES (TRUE)");
+            db.dsl().execute("CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN "
+                    + "IF EXISTS (SELECT 1 FROM refuse_sent_marks) THEN RAISE EXCEPTION ''could not extend file: No space left on device''; "
+                    + "END IF; RETURN NEW; END'");
+            db.dsl().execute("CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON message FOR EACH ROW "
+                    + "WHEN (NEW.status = 'sent') EXECUTE FUNCTION refuse_sent()");
+        } else {
+            db.dsl().execute("DELETE FROM refuse_sent_marks");
+        }
     }
 
     @Test
@@ -268,6 +325,10 @@ class OutboxTest {
         final Deque<SendFailure> failures = new ConcurrentLinkedDeque<>();
         final List<Outbound> sent = new CopyOnWriteArrayList<>();
         final List<String> recipients = new CopyOnWriteArrayList<>();
+        /** Each delivered text and when it was accepted, to compare the order across two senders. */
+        final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+        record Delivery(String text, long nanos) {}
         private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
         private final Set<String> held = ConcurrentHashMap.newKeySet();
         volatile boolean jitter;
@@ -317,6 +378,7 @@ class OutboxTest {
                 synchronized (this) {
                     sent.add(message);
                     recipients.add(recipient);
+                    deliveries.add(new Delivery(message.text(), System.nanoTime()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.chinwag.testing.TestDatabase;
 import org.chinwag.store.ConversationRepository.StoredState;
 import org.chinwag.store.schema.tables.records.ReplyTagRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +30,7 @@ class StoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("nested/folder/chinwag.db"));
+        db = Database.open(TestDatabase.url(dir, "nested/folder/chinwag.db"));
         assertTrue(db.migrate() >= 1);
     }
 
@@ -45,6 +47,7 @@ class StoreTest {
 
     @Test
     void sqliteRunsInWalModeWithForeignKeys() {
+        Assumptions.assumeFalse(TestDatabase.onPostgres(), "SQLite's pragmas");
         assertEquals("wal", db.dsl().fetchValue("PRAGMA journal_mode").toString());
         assertEquals("1", db.dsl().fetchValue("PRAGMA foreign_keys").toString());
     }

@@ -47,7 +47,7 @@ public final class RunningService implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("CHINWAG_CONFIG", writeEmptyConfig(dir).toString());
         env.put("CHINWAG_PORT", "0");
-        env.put("CHINWAG_DB_URL", "jdbc:sqlite:" + dir.resolve("chinwag.db"));
+        env.put("CHINWAG_DB_URL", TestDatabase.url(dir));
         // the models the build trained (process-classes), shared by every test: no retraining per test
         env.put("CHINWAG_MODEL_DIR", Path.of("target/classes/models").toAbsolutePath().toString());
         env.putAll(extra);

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.chinwag.app.Settings;
 import org.chinwag.http.HttpServer;
+import org.chinwag.lease.Lease;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.SendFailure;
 import org.slf4j.Logger;
@@ -65,8 +66,13 @@ public final class TelegramChannel implements AutoCloseable {
         return new TelegramWebhook(settings.telegramWebhookSecret().orElseThrow(), handler::handle);
     }
 
-    /** After the HTTP server is up: registers the webhook (when a public URL is set), or starts polling. */
-    public void start() {
+    /**
+     * After the HTTP server is up: registers the webhook (when a public URL is set), or starts
+     * polling while this instance holds {@code pollingLease}: Telegram answers one long poll per
+     * bot at a time, so where instances share a database only the lease holder polls, and another
+     * takes over within a lease's length if it stops.
+     */
+    public void start(Lease pollingLease) {
         if (webhookMode()) {
             Optional<URI> publicUrl = settings.publicUrl();
             if (publicUrl.isEmpty()) {
@@ -77,9 +83,58 @@ public final class TelegramChannel implements AutoCloseable {
             keepTrying("register the telegram webhook", FIRST_RETRY, () ->
                     sender.setWebhook(url, settings.telegramWebhookSecret().orElseThrow()));
         } else {
-            polling = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()), handler::handle);
-            keepTrying("start telegram long polling", FIRST_RETRY, polling::start);
+            this.pollingLease = pollingLease;
+            // often enough to retry a failed start soon and to renew well before the lease runs out
+            long every = Math.min(FIRST_RETRY.toMillis(), pollingLease.length().dividedBy(3).toMillis());
+            connector.scheduleWithFixedDelay(this::pollWhileLeaseHeld, 0, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private Lease pollingLease;
+    private Duration startWait = FIRST_RETRY;
+    private long nextStartAt;
+
+    /** On the connector thread: renews the lease, and starts or stops polling to match. */
+    private void pollWhileLeaseHeld() {
+        if (closed) return;
+        boolean mine;
+        try {
+            mine = pollingLease.renew();
+        } catch (RuntimeException e) {
+            log.warn("telegram: could not renew the polling lease ({}); not polling meanwhile", e.getClass().getSimpleName());
+            mine = false;
+        }
+        if (!mine) {
+            if (polling != null) {
+                log.info("telegram: another instance holds the polling lease; this one stops polling");
+                polling.close();
+                polling = null;
+            }
+            return;
+        }
+        if (polling != null || System.currentTimeMillis() < nextStartAt) return;
+        TelegramPolling starting = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()),
+                handler::handle);
+        try {
+            starting.start();
+            polling = starting;
+            startWait = FIRST_RETRY;
+            log.info("telegram: done: start telegram long polling");
+        } catch (Exception e) {
+            starting.close();
+            log.warn("telegram: could not start telegram long polling ({}); trying again in {} s", why(e), startWait.toSeconds());
+            nextStartAt = System.currentTimeMillis() + startWait.toMillis();
+            startWait = doubled(startWait);
+        }
+    }
+
+    private static String why(Exception e) {
+        // the kind of failure only: exception messages from the HTTP stack can hold the URL
+        return e instanceof SendFailure failure ? failure.kind().name() : e.getClass().getSimpleName();
+    }
+
+    private static Duration doubled(Duration wait) {
+        return wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
     }
 
     private interface Attempt {
@@ -93,13 +148,18 @@ public final class TelegramChannel implements AutoCloseable {
                 attempt.run();
                 log.info("telegram: done: {}", what);
             } catch (Exception e) {
-                // the kind of failure only: exception messages from the HTTP stack can hold the URL
-                String why = e instanceof SendFailure failure ? failure.kind().name() : e.getClass().getSimpleName();
-                log.warn("telegram: could not {} ({}); trying again in {} s", what, why, wait.toSeconds());
-                Duration next = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
-                if (!closed) connector.schedule(() -> keepTrying(what, next, attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
+                log.warn("telegram: could not {} ({}); trying again in {} s", what, why(e), wait.toSeconds());
+                if (!closed) connector.schedule(() -> keepTrying(what, doubled(wait), attempt), wait.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    private static void releaseQuietly(Lease lease) {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("telegram: the polling lease was not given up ({}); it runs out by itself", e.getClass().getSimpleName());
+        }
     }
 
     @Override
@@ -111,7 +171,10 @@ public final class TelegramChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (polling != null) polling.close();
+        if (polling != null) {
+            polling.close();
+            releaseQuietly(pollingLease);
+        }
         sender.close();
     }
 }
