@@ -84,11 +84,13 @@ public final class Service implements AutoCloseable {
             boolean httpsPublic = settings.publicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
             Javalin http = HttpServer.create(() -> database.ready(clock.millis()), httpsPublic, routes).start(settings.port());
             outbox.start();
+            // this start's name as the holder of leases on work only one instance may do at a time
+            String instance = Lease.newInstanceName();
             RetentionJob retention = new RetentionJob(database, clock, settings.retention());
-            retention.start();
+            retention.start(RetentionJob.lease(database, clock, instance));
             background.add(retention);
             // polling or webhook registration only once we can store what arrives and send replies
-            Lease pollingLease = new Lease(database, clock, "telegram-polling", Duration.ofSeconds(30));
+            Lease pollingLease = new Lease(database, clock, "telegram-polling", Duration.ofSeconds(30), instance);
             telegram.ifPresent(t -> t.start(pollingLease));
             log.info("Chinwag listening on port {} ({})", http.port(), settings.describe());
             return new Service(database, outbox, inbox, http, background);

@@ -14,9 +14,6 @@ import org.chinwag.store.LeaseRepository;
  */
 public final class Lease {
 
-    /** This process, as lease holder: a new name at every start, so a restarted instance waits out its old lease. */
-    private static final String INSTANCE = UUID.randomUUID().toString();
-
     private final Database database;
     private final Clock clock;
     private final String name;
@@ -24,12 +21,11 @@ public final class Lease {
 
     private final String holder;
 
-    public Lease(Database database, Clock clock, String name, Duration length) {
-        this(database, clock, name, length, INSTANCE);
-    }
-
-    /** A lease for a named holder: tests play two instances in one process this way. */
-    Lease(Database database, Clock clock, String name, Duration length, String holder) {
+    /**
+     * @param holder this instance's name ({@link #newInstanceName()} once per start: a restarted
+     *               instance is a new holder, and waits out a lease its previous run did not give up)
+     */
+    public Lease(Database database, Clock clock, String name, Duration length, String holder) {
         this.database = database;
         this.clock = clock;
         this.name = name;
@@ -51,6 +47,11 @@ public final class Lease {
             new LeaseRepository(tx).release(name, holder);
             return null;
         });
+    }
+
+    /** A fresh holder name for an instance starting up. */
+    public static String newInstanceName() {
+        return UUID.randomUUID().toString();
     }
 
     public Duration length() {

@@ -29,12 +29,14 @@ public final class RetentionJob implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.period = period;
-        this.lease = new Lease(database, clock, "retention", EVERY.minusHours(1));
     }
 
     private static final Duration EVERY = Duration.ofDays(1);
-    /** Where instances share a database, the one that takes this lease does the day's pass. */
-    private final Lease lease;
+
+    /** The lease the scheduled pass needs, named for the instance that runs it: just under a day long. */
+    public static Lease lease(Database database, Clock clock, String instance) {
+        return new Lease(database, clock, "retention", EVERY.minusHours(1), instance);
+    }
 
     /** A web chat session opened and never used is dropped after this long. */
     static final Duration UNUSED_SESSION = Duration.ofDays(1);
@@ -59,26 +61,29 @@ public final class RetentionJob implements AutoCloseable {
         return result;
     }
 
-    /** Runs shortly after start-up, then every day. */
-    public void start() {
+    /** Runs shortly after start-up, then every day, on the days this instance takes {@code lease}. */
+    public void start(Lease lease) {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chinwag-retention");
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleAtFixedRate(this::runIfLeaseTaken, 1, EVERY.toMinutes(), TimeUnit.MINUTES);
+        scheduler.scheduleAtFixedRate(() -> runIfLeaseTaken(lease), 1, EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**
-     * The scheduled pass: run once a day across all instances. The lease lasts just under a day,
-     * so the instance that took it takes it again at its next pass, and another takes over only
-     * once that one has missed a day.
+     * The scheduled pass: once a day across all instances, by the one that takes the lease. It
+     * lasts just under a day, so the instance that took it takes it again at its next pass, and
+     * another takes over only once that one has missed a day. True when this instance ran it.
      */
-    void runIfLeaseTaken() {
+    boolean runIfLeaseTaken(Lease lease) {
         try {
-            if (lease.renew()) runOnce();
+            if (!lease.renew()) return false;
+            runOnce();
+            return true;
         } catch (RuntimeException e) {
             log.error("retention pass failed; will try again tomorrow", e);
+            return false;
         }
     }
 

@@ -138,4 +138,20 @@ class RetentionJobTest {
     private void send(String who, String text) {
         inbox.receive(new ChannelMessage("test", who, "u" + update++, Inbound.fromTyped(text), "en"));
     }
+
+    @Test
+    void whereInstancesShareTheDatabaseTheDailyPassRunsOnceAcrossThem() {
+        Assumptions.assumeTrue(db.shared(), "instances share a database only on PostgreSQL");
+        RetentionJob other = new RetentionJob(db, clock, Duration.ofDays(30));
+        var mine = RetentionJob.lease(db, clock, "instance-a");
+        var theirs = RetentionJob.lease(db, clock, "instance-b");
+        assertTrue(retention.runIfLeaseTaken(mine));
+        assertFalse(other.runIfLeaseTaken(theirs), "the other instance's pass that day is skipped");
+        clock.advance(Duration.ofDays(1));
+        assertTrue(retention.runIfLeaseTaken(mine), "the next day, the same instance again");
+        assertFalse(other.runIfLeaseTaken(theirs));
+        clock.advance(Duration.ofDays(2));
+        assertTrue(other.runIfLeaseTaken(theirs), "the first instance missed a day: the other takes over");
+        assertFalse(retention.runIfLeaseTaken(mine));
+    }
 }

@@ -88,6 +88,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 500_000_001;
     private int nextMessageId = 1;
     private long getUpdatesGeneration;
+    /** Long polls cut short by another one: two bot instances polling at once. */
+    private int pollingConflicts;
     private Webhook webhook;
     private boolean closed;
 
@@ -194,6 +196,13 @@ public final class FakeBotApi implements AutoCloseable {
     public Webhook webhook() {
         synchronized (lock) {
             return webhook;
+        }
+    }
+
+    /** How many long polls another getUpdates cut short (Telegram's 409: two instances polling one bot). */
+    public int pollingConflicts() {
+        synchronized (lock) {
+            return pollingConflicts;
         }
     }
 
@@ -725,6 +734,7 @@ public final class FakeBotApi implements AutoCloseable {
                 }
             }
             if (generation != getUpdatesGeneration) {
+                pollingConflicts++;
                 return new Reply(409, error(409, "Conflict: terminated by other getUpdates request; "
                         + "make sure that only one bot instance is running", null));
             }

@@ -66,6 +66,7 @@ public final class RunningService implements AutoCloseable {
 
     /** Stops the service and starts it again on the same database (on a new port). */
     public void restart() {
+        closed = false;
         service.close();
         service = Service.start(Settings.from(env), clock);
     }
@@ -142,7 +143,12 @@ public final class RunningService implements AutoCloseable {
     }
 
     @Override
+    /** Stops the service; a second call does nothing. */
     public void close() {
+        if (closed) return;
+        closed = true;
         service.close();
     }
+
+    private boolean closed;
 }

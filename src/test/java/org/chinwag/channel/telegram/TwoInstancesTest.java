@@ -76,6 +76,35 @@ class TwoInstancesTest {
         }
     }
 
+    @Test
+    void inPollingModeOneInstancePollsAndAnotherTakesOverWhenItStops() {
+        Assumptions.assumeTrue(TestDatabase.onPostgres(), "instances share a database only on PostgreSQL");
+        try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
+            Map<String, String> env = new HashMap<>(pollingSettings(telegram));
+            env.put("CHINWAG_DB_URL", TestDatabase.url(first));
+            RunningService one = RunningService.start(first, env);
+            RunningService two = RunningService.start(second, env);
+            try {
+                Resident resident = Resident.polling(telegram, 7_400_000_001L);
+                resident.says("/start", "Are you happy to chat?");
+                resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+                // whichever held the lease, one of these two stops is the poller's, and the other instance takes over
+                one.close();
+                resident.says(ANSWERS.get(0), "What gets in the way");
+                one = RunningService.start(first, env);
+                two.close();
+                resident.says(ANSWERS.get(1), "It sounds like");
+                assertEquals(0, telegram.pollingConflicts(), "never two instances polling at once");
+                var db = one.service().database().dsl();
+                assertEquals(db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out")), telegram.sentTo(7_400_000_001L).size(),
+                        "each reply sent once");
+            } finally {
+                one.close();
+                two.close();
+            }
+        }
+    }
+
     /** Threads of their own: the common pool may have one thread on a two-core machine, which would take turns. */
     private static final ExecutorService DELIVERIES = Executors.newCachedThreadPool();
 
