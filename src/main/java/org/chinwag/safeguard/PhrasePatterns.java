@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * anything else looks at the text), {@code define} (a named piece of pattern, used as {name}),
  * {@code spell} (a text-speak word and its plain form, "wanna => want to"), {@code group} (words
  * that play the same part, a hint for the model) or {@code option} ({@code no-word-boundaries} for
- * languages written without spaces). Patterns are Java regular expressions matched against
+ * languages written without spaces; {@code also-latin} for languages often typed in Latin letters). Patterns are Java regular expressions matched against
  * normalised text, whole words only.
  */
 final class PhrasePatterns {
@@ -44,6 +44,8 @@ final class PhrasePatterns {
     private final PatternFile file = new PatternFile();
     private final Map<String, List<String>> wordGroups = new LinkedHashMap<>();
     private final Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+    /** {@code option | also-latin}: the patterns also run on text in Latin letters, whatever share of them is romanised. */
+    private boolean alsoLatin;
     private final Map<Character.UnicodeScript, Integer> letterCounts = new HashMap<>();
 
     PhrasePatterns(String language) {
@@ -83,9 +85,11 @@ final class PhrasePatterns {
                 }
             }
             case "option" -> {
-                if (!body.equals("no-word-boundaries")) throw new IllegalArgumentException("the only option is 'no-word-boundaries'");
+                if (!body.equals("no-word-boundaries") && !body.equals("also-latin"))
+                    throw new IllegalArgumentException("the options are 'no-word-boundaries' and 'also-latin'");
                 if (!rules.isEmpty() || !idioms.isEmpty()) throw new IllegalArgumentException("options come before any pattern");
-                file.wordBoundaries = false;
+                if (body.equals("also-latin")) alsoLatin = true;
+                else file.wordBoundaries = false;
             }
             case "idiom" -> idioms.add(new Idiom(file.compile(body), file.required(body)));
             default -> {
@@ -119,6 +123,8 @@ final class PhrasePatterns {
         letterCounts.forEach((script, n) -> {
             if (n * 10 >= total) scripts.add(script);
         });
+        // a language often typed in Latin letters (Arabizi, Finglish) has a few romanised patterns among many in its own script
+        if (alsoLatin) scripts.add(Character.UnicodeScript.LATIN);
     }
 
     String language() {

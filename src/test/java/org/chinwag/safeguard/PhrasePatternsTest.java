@@ -82,6 +82,16 @@ class PhrasePatternsTest {
     }
 
     @Test
+    void alsoRunsOnLatinTextWhenTheFileSaysSo() {
+        String arabic = "suicide | اريد ان اموت|ما بدي عيش|بدي موت|ابغی اموت|اقتل نفسی|انهی حیاتی|لا اريد ان اعيش|تعبت من الحياة|ساقتل نفسی الليلة|ما عاد ابی اعیش|اريد ان انتحر|لم اعد احتمل الحياة\n";
+        PhrasePatterns few = PhrasePatterns.parse("ar", "test", arabic + "suicide | bade amoot\n");
+        PhrasePatterns marked = PhrasePatterns.parse("ar", "test", "option | also-latin\n" + arabic + "suicide | bade amoot\n");
+        assertTrue(!few.writtenIn(EnumSet.of(Character.UnicodeScript.LATIN)), "a few romanised patterns among many are not enough");
+        assertTrue(marked.writtenIn(EnumSet.of(Character.UnicodeScript.LATIN)) && marked.writtenIn(EnumSet.of(Character.UnicodeScript.ARABIC)));
+        assertEquals(Set.of("suicide:urgent"), found(marked, "wallah bade amoot"));
+    }
+
+    @Test
     void writesWithoutSpacesWhenTheLanguageHasNone() {
         PhrasePatterns chinese = PhrasePatterns.parse("zh", "test", "option | no-word-boundaries\nsuicide | 不想活\n");
         assertEquals(Set.of("suicide:urgent"), found(chinese, "我真的不想活了"));
