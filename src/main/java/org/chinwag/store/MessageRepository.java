@@ -188,11 +188,11 @@ public final class MessageRepository {
     }
 
     /** A participant's messages in both directions after a message id, oldest first. */
-    public List<MessageRecord> transcript(int participantId, int afterId) {
+    public List<StoredMessage> transcript(int participantId, int afterId) {
         return db.selectFrom(MESSAGE)
                 .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.ID.gt(afterId))
                 .orderBy(MESSAGE.ID)
-                .fetch();
+                .fetch(MessageRepository::stored);
     }
 
     /** The buttons (as stored JSON) of a participant's newest outbound messages that had any, newest first. */
@@ -205,10 +205,17 @@ public final class MessageRepository {
     }
 
     /** Messages by id, oldest first (the web chat reads a forgotten person's goodbye this way). */
-    public List<MessageRecord> byIds(List<Integer> ids) {
+    public List<StoredMessage> byIds(List<Integer> ids) {
         if (ids.isEmpty()) return List.of();
-        return db.selectFrom(MESSAGE).where(MESSAGE.ID.in(ids)).orderBy(MESSAGE.ID).fetch();
+        return db.selectFrom(MESSAGE).where(MESSAGE.ID.in(ids)).orderBy(MESSAGE.ID).fetch(MessageRepository::stored);
     }
+
+    private static StoredMessage stored(MessageRecord row) {
+        return new StoredMessage(row.getId(), OUT.equals(row.getDirection()), row.getKind(), row.getBody(), row.getButtons());
+    }
+
+    /** A stored message as a transcript shows it; {@code body} is null once retention removed the text. */
+    public record StoredMessage(int id, boolean outbound, String kind, String body, String buttonsJson) {}
 
     /** An outbound row waiting to go: who to, what, and how often it was tried. */
     public record PendingMessage(int id, Integer participantId, String channel, String recipient,

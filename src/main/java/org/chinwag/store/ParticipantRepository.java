@@ -21,18 +21,26 @@ public final class ParticipantRepository {
         this.db = db;
     }
 
-    public Optional<ParticipantRecord> find(String channel, String channelUserId) {
+    public Optional<Participant> find(String channel, String channelUserId) {
         return db.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId))
-                .fetchOptional();
+                .fetchOptional(ParticipantRepository::participant);
     }
 
-    public Optional<ParticipantRecord> find(int id) {
-        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOptional();
+    public Optional<Participant> find(int id) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOptional(ParticipantRepository::participant);
     }
 
-    public Optional<ParticipantRecord> findByPseudonym(String pseudonym) {
-        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym)).fetchOptional();
+    public Optional<Participant> findByPseudonym(String pseudonym) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym))
+                .fetchOptional(ParticipantRepository::participant);
+    }
+
+    private static Participant participant(ParticipantRecord p) {
+        return new Participant(p.getId(), p.getPseudonym(), p.getCampaignId(), p.getChannel(), p.getChannelUserId(),
+                p.getCreatedAt(), p.getConsent(), p.getConsentAt(), p.getConsentScriptId(), p.getConsentScriptVersion(),
+                Boolean.TRUE.equals(p.getOptedIn()), Boolean.TRUE.equals(p.getActive()), p.getArea(), p.getAgeBand(),
+                p.getCommunity());
     }
 
     /**

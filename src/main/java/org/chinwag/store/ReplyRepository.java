@@ -74,9 +74,31 @@ public final class ReplyRepository {
                 .fetchOptional();
     }
 
-    public List<ReplyRecord> forParticipant(int participantId) {
-        return db.selectFrom(REPLY).where(REPLY.PARTICIPANT_ID.eq(participantId)).orderBy(REPLY.ID).fetch();
+    /** Everything a participant answered, oldest first. */
+    public List<ReplyText> forParticipant(int participantId) {
+        return db.selectFrom(REPLY).where(REPLY.PARTICIPANT_ID.eq(participantId)).orderBy(REPLY.ID)
+                .fetch(ReplyRepository::text);
     }
+
+    /** Up to {@code limit} replies after {@code afterId} whose text is still held, in id order (re-tagging walks these). */
+    public List<ReplyText> withTextAfter(int afterId, int limit) {
+        return db.selectFrom(REPLY)
+                .where(REPLY.ID.gt(afterId), REPLY.TEXT_EXPIRED_AT.isNull(), REPLY.BODY.ne(""))
+                .orderBy(REPLY.ID).limit(limit).fetch(ReplyRepository::text);
+    }
+
+    /** What the model now says of a reply's language, and whether staff should read it. */
+    public void setAnalysis(int replyId, String language, boolean needsReview) {
+        db.update(REPLY).set(REPLY.LANGUAGE, language).set(REPLY.NEEDS_REVIEW, needsReview)
+                .where(REPLY.ID.eq(replyId)).execute();
+    }
+
+    private static ReplyText text(ReplyRecord r) {
+        return new ReplyText(r.getId(), r.getQuestionId(), r.getBody(), r.getCreatedAt());
+    }
+
+    /** A reply's words: which question it answered, what was said (null once retention removed it), when. */
+    public record ReplyText(int id, String questionId, String body, long createdAt) {}
 
     public record NewReply(int participantId, int conversationId, int messageId, String campaignId, String scriptId,
                            int scriptVersion, String questionId, String body, String language, boolean needsReview,
