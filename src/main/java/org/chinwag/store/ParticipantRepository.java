@@ -49,9 +49,9 @@ public final class ParticipantRepository {
      * handled one after another, each reading the state the one before it left. Two first messages
      * at once create one row (the unique key decides).
      */
-    public ParticipantRecord findOrCreateLocked(String campaignId, String channel, String channelUserId,
-                                                String language, long now) {
-        Optional<ParticipantRecord> found = findLocked(channel, channelUserId);
+    public Participant findOrCreateLocked(String campaignId, String channel, String channelUserId,
+                                          String language, long now) {
+        Optional<Participant> found = findLocked(channel, channelUserId);
         if (found.isPresent()) return found.get();
         db.insertInto(PARTICIPANT).set(newParticipant(campaignId, channel, channelUserId, language, now))
                 .onConflict(PARTICIPANT.CHANNEL, PARTICIPANT.CHANNEL_USER_ID).doNothing().execute();
@@ -59,17 +59,19 @@ public final class ParticipantRepository {
                 .orElseThrow(() -> new IllegalStateException("a participant row was neither found nor created"));
     }
 
-    private Optional<ParticipantRecord> findLocked(String channel, String channelUserId) {
+    private Optional<Participant> findLocked(String channel, String channelUserId) {
         var query = db.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId));
         // SQLite has no row locks: there one process owns the file and its writes take turns
-        return db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional();
+        return (db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional())
+                .map(ParticipantRepository::participant);
     }
 
-    public ParticipantRecord create(String campaignId, String channel, String channelUserId, String language, long now) {
+    /** A new participant; returns its id. */
+    public int create(String campaignId, String channel, String channelUserId, String language, long now) {
         ParticipantRecord record = newParticipant(campaignId, channel, channelUserId, language, now);
         record.store();
-        return record;
+        return record.getId();
     }
 
     private ParticipantRecord newParticipant(String campaignId, String channel, String channelUserId, String language, long now) {

@@ -20,7 +20,8 @@ public final class ReplyRepository {
         this.db = db;
     }
 
-    public ReplyRecord insert(NewReply reply) {
+    /** Stores a reply; returns its id. */
+    public int insert(NewReply reply) {
         ReplyRecord record = db.newRecord(REPLY);
         record.setParticipantId(reply.participantId());
         record.setConversationId(reply.conversationId());
@@ -35,7 +36,7 @@ public final class ReplyRepository {
         record.setEventCode(reply.eventCode());
         record.setCreatedAt(reply.createdAt());
         record.store();
-        return record;
+        return record.getId();
     }
 
     /** Replies matching the filter in id order, starting after {@code filter.afterId()}. */
@@ -65,13 +66,13 @@ public final class ReplyRepository {
         return find(new ReplyFilter(null, null, null, null, id - 1, 1)).stream().filter(r -> r.id() == id).findFirst();
     }
 
-    /** The most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
-    public Optional<ReplyRecord> latestFor(int conversationId, String questionId) {
-        return db.selectFrom(REPLY)
+    /** The id of the most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
+    public Optional<Integer> latestFor(int conversationId, String questionId) {
+        return db.select(REPLY.ID).from(REPLY)
                 .where(REPLY.CONVERSATION_ID.eq(conversationId), REPLY.QUESTION_ID.eq(questionId))
                 .orderBy(REPLY.ID.desc())
                 .limit(1)
-                .fetchOptional();
+                .fetchOptional(REPLY.ID);
     }
 
     /** Everything a participant answered, oldest first. */

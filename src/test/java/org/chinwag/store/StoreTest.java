@@ -113,7 +113,7 @@ class StoreTest {
             var conversation = new ConversationRepository(tx).open(participant, "big-chat",
                     new StoredState("big-chat", 1, "q1", "active", null, "{}"), 1);
             var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
-            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
+            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.id(), inbound.id(),
                     "big-chat", "big-chat", 1, "q1", "the buses", "en", false, null, 1));
             return null;
         });
@@ -134,8 +134,8 @@ class StoreTest {
             var conversation = new ConversationRepository(tx).open(participant, "big-chat",
                     new StoredState("big-chat", 2, "q1", "active", null, "{}"), 1);
             var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
-            return new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
-                    "big-chat", "big-chat", 2, "q1", "the buses", "en", false, null, 1)).getId();
+            return new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.id(), inbound.id(),
+                    "big-chat", "big-chat", 2, "q1", "the buses", "en", false, null, 1));
         });
         db.write(tx -> {
             var tags = new TagRepository(tx);
@@ -186,6 +186,6 @@ class StoreTest {
     }
 
     private int participant(String channel, String id) {
-        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", channel, id, "en", 1)).getId();
+        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", channel, id, "en", 1));
     }
 }
