@@ -16,11 +16,12 @@ import org.chinwag.http.ClassifyApi;
 import org.chinwag.http.HttpServer;
 import org.chinwag.messages.ModelAnalyzer;
 import org.chinwag.messages.Retagger;
+import org.chinwag.participants.Participants;
 import org.chinwag.safeguard.SafeguardEval;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.store.Database;
 import org.chinwag.store.DatabaseUnavailable;
-import org.chinwag.store.TokenRepository;
+import org.chinwag.tokens.ApiTokens;
 
 /** The command line: {@code serve} (default), {@code chat}, {@code migrate}, {@code token}. */
 public final class Main {
@@ -186,17 +187,20 @@ public final class Main {
         String pseudonym = args.get(1);
         try (Database db = Database.open(settings.dbUrl())) {
             db.migrate();
+            Participants participants = new Participants(db);
             if (args.get(0).equals("show")) {
-                out.println(HttpServer.JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(ParticipantApi.describe(db, pseudonym)));
-                return 0;
+                var held = participants.describe(pseudonym);
+                if (held.isPresent()) {
+                    out.println(HttpServer.JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(ParticipantApi.asJson(held.get())));
+                    return 0;
+                }
+                err.println("No participant " + pseudonym + ".");
+                return 1;
             }
-            boolean erased = ParticipantApi.erase(db, pseudonym);
+            boolean erased = participants.erase(pseudonym);
             err.println(erased ? "Erased " + pseudonym + " and everything they said." : "No participant " + pseudonym + ".");
             return erased ? 0 : 1;
-        } catch (io.javalin.http.NotFoundResponse e) {
-            err.println("No participant " + pseudonym + ".");
-            return 1;
         }
     }
 
@@ -210,14 +214,14 @@ public final class Main {
         }
         try (Database db = Database.open(settings.dbUrl())) {
             db.migrate();
-            long now = System.currentTimeMillis();
+            ApiTokens tokens = new ApiTokens(db, Clock.systemUTC());
             if (action.equals("create")) {
-                String token = db.write(tx -> new TokenRepository(tx).create(name, now));
+                String token = tokens.create(name);
                 out.println(token);
                 err.println("Token '" + name + "' created. Keep it safe: it cannot be shown again.");
                 return 0;
             }
-            boolean revoked = db.write(tx -> new TokenRepository(tx).revoke(name, now));
+            boolean revoked = tokens.revoke(name);
             err.println(revoked ? "Token '" + name + "' revoked." : "No live token named '" + name + "'.");
             return revoked ? 0 : 1;
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import org.chinwag.channel.web.WebChat;
 import org.chinwag.channel.web.WebSender;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.flags.SafeguardingFlags;
 import org.chinwag.http.BearerAuth;
 import org.chinwag.http.ClassifyApi;
 import org.chinwag.http.HttpServer;
@@ -22,8 +23,12 @@ import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
 import org.chinwag.messages.ModelAnalyzer;
+import org.chinwag.participants.Participants;
+import org.chinwag.replies.Replies;
 import org.chinwag.retention.RetentionJob;
 import org.chinwag.store.Database;
+import org.chinwag.tokens.ApiTokens;
+import org.chinwag.webchat.WebChatSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +74,13 @@ public final class Service implements AutoCloseable {
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);
 
-            BearerAuth auth = new BearerAuth(database, clock);
-            routes.add(new ReplyApi(database, auth, analyzer.themeIds(), clock));
-            routes.add(new ParticipantApi(database, auth));
+            // one service per capability, the HTTP routes only adapt them
+            BearerAuth auth = new BearerAuth(new ApiTokens(database, clock));
+            routes.add(new ReplyApi(new Replies(database, clock), auth, analyzer.themeIds()));
+            routes.add(new ParticipantApi(new Participants(database), auth));
             routes.add(new ClassifyApi(analyzer, auth));
-            routes.add(new SafeguardingApi(database, auth, clock));
-            routes.add(new WebChat(database, inbox, settings.campaignId(), clock));
+            routes.add(new SafeguardingApi(new SafeguardingFlags(database, clock), auth));
+            routes.add(new WebChat(new WebChatSessions(database, settings.campaignId(), clock), inbox, clock));
             telegram.ifPresent(t -> {
                 t.deliverTo(inbox);
                 routes.add(t.webhookRoutes());

@@ -15,7 +15,7 @@ import org.chinwag.messages.ModelAnalyzer;
 import org.chinwag.messages.TextAnalysis;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
-import org.chinwag.store.schema.tables.records.MessageRecord;
+import org.chinwag.store.MessageRepository.StoredMessage;
 
 /**
  * What the {@code chat} command talks to: the real message path (the inbox with the classifier and
@@ -53,8 +53,8 @@ final class TerminalConversation implements TerminalChat.Talk, AutoCloseable {
                 .map(TerminalConversation::outbound).toList();
     }
 
-    private static Outbound outbound(MessageRecord row) {
-        return new Outbound(row.getBody(), Json.buttons(row.getButtons()));
+    private static Outbound outbound(StoredMessage row) {
+        return new Outbound(row.body(), Json.buttons(row.buttonsJson()));
     }
 
     @Override

@@ -6,10 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.chinwag.store.Database;
-import org.chinwag.store.ParticipantRepository;
-import org.chinwag.store.ReplyRepository;
-import org.chinwag.store.schema.tables.records.ParticipantRecord;
+import org.chinwag.participants.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +19,11 @@ public final class ParticipantApi implements HttpServer.RouteSet {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantApi.class);
 
-    private final Database database;
+    private final Participants participants;
     private final BearerAuth auth;
 
-    public ParticipantApi(Database database, BearerAuth auth) {
-        this.database = database;
+    public ParticipantApi(Participants participants, BearerAuth auth) {
+        this.participants = participants;
         this.auth = auth;
     }
 
@@ -38,52 +35,40 @@ public final class ParticipantApi implements HttpServer.RouteSet {
 
     private void show(Context ctx) {
         auth.require(ctx);
-        ctx.json(describe(database, ctx.pathParam("pseudonym")));
+        ctx.json(asJson(participants.describe(ctx.pathParam("pseudonym")).orElseThrow(ParticipantApi::notFound)));
     }
 
     private void erase(Context ctx) {
         String staff = auth.require(ctx);
         String pseudonym = ctx.pathParam("pseudonym");
-        if (!erase(database, pseudonym)) throw notFound();
+        if (!participants.erase(pseudonym)) throw notFound();
         log.info("participant {} erased on request (token '{}')", pseudonym, staff);
         ctx.json(Map.of("erased", pseudonym));
     }
 
-    /** Everything held about one participant, as JSON-ready data; 404 when there is no such reference. */
-    public static Map<String, Object> describe(Database database, String pseudonym) {
-        var db = database.dsl();
-        ParticipantRecord p = new ParticipantRepository(db).findByPseudonym(pseudonym).orElseThrow(ParticipantApi::notFound);
+    /** Everything held about one participant as JSON-ready data: what the API and {@code participant show} print. */
+    public static Map<String, Object> asJson(Participants.Held p) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("participant", p.getPseudonym());
-        out.put("campaign", p.getCampaignId());
-        out.put("channel", p.getChannel());
-        out.put("created_at", instant(p.getCreatedAt()));
-        out.put("consent", p.getConsent());
-        out.put("consent_at", instant(p.getConsentAt()));
-        out.put("consent_script", p.getConsentScriptId() == null ? null : p.getConsentScriptId() + " v" + p.getConsentScriptVersion());
-        out.put("opted_in", p.getOptedIn());
-        out.put("active", p.getActive());
-        out.put("area", p.getArea());
-        out.put("age_band", p.getAgeBand());
-        out.put("community", p.getCommunity());
-        out.put("replies", new ReplyRepository(db).forParticipant(p.getId()).stream().map(r -> {
+        out.put("participant", p.pseudonym());
+        out.put("campaign", p.campaign());
+        out.put("channel", p.channel());
+        out.put("created_at", instant(p.createdAt()));
+        out.put("consent", p.consent());
+        out.put("consent_at", instant(p.consentAt()));
+        out.put("consent_script", p.consentScript());
+        out.put("opted_in", p.optedIn());
+        out.put("active", p.active());
+        out.put("area", p.area());
+        out.put("age_band", p.ageBand());
+        out.put("community", p.community());
+        out.put("replies", p.replies().stream().map(r -> {
             Map<String, Object> reply = new LinkedHashMap<>();
-            reply.put("question", r.getQuestionId());
-            reply.put("text", r.getBody());
-            reply.put("created_at", instant(r.getCreatedAt()));
+            reply.put("question", r.question());
+            reply.put("text", r.text());
+            reply.put("created_at", instant(r.createdAt()));
             return reply;
         }).toList());
         return out;
-    }
-
-    /** Erases a participant and everything hanging off it; false when there is no such reference. */
-    public static boolean erase(Database database, String pseudonym) {
-        return database.write(tx -> {
-            var participants = new ParticipantRepository(tx);
-            var found = participants.findByPseudonym(pseudonym);
-            found.ifPresent(p -> participants.delete(p.getId()));
-            return found.isPresent();
-        });
     }
 
     private static NotFoundResponse notFound() {

@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Clock;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,18 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.chinwag.privacy.Redactor;
-import org.chinwag.store.Database;
-import org.chinwag.store.TagRepository;
-import org.chinwag.store.schema.tables.records.ReplyTagRecord;
-import org.chinwag.store.ReplyRepository;
-import org.chinwag.store.ReplyRepository.ReplyFilter;
-import org.chinwag.store.ReplyRepository.ReplyView;
+import org.chinwag.replies.Replies;
+import org.chinwag.replies.Replies.Filter;
+import org.chinwag.replies.Replies.Reply;
 
 /**
  * Read-back of replies for integrations: {@code GET /api/replies} (JSON, paginated by id cursor)
@@ -37,23 +32,19 @@ import org.chinwag.store.ReplyRepository.ReplyView;
 public final class ReplyApi implements HttpServer.RouteSet {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = Replies.MAX_PAGE;
     private static final String[] CSV_COLUMNS = {"id", "participant", "campaign", "script", "script_version",
             "question", "text", "themes", "language", "needs_review", "event", "channel", "created_at"};
-    /** Reviewers and integrations never see contact details or names residents typed. */
-    private static final Redactor REDACTOR = new Redactor();
 
-    private final Database database;
+    private final Replies replies;
     private final BearerAuth auth;
     /** The campaign's theme ids, the only ones a reviewer may tag with. */
     private final Set<String> themeIds;
-    private final Clock clock;
 
-    public ReplyApi(Database database, BearerAuth auth, Set<String> themeIds, Clock clock) {
-        this.database = database;
+    public ReplyApi(Replies replies, BearerAuth auth, Set<String> themeIds) {
+        this.replies = replies;
         this.auth = auth;
         this.themeIds = Set.copyOf(themeIds);
-        this.clock = clock;
     }
 
     @Override
@@ -63,23 +54,14 @@ public final class ReplyApi implements HttpServer.RouteSet {
         routes.put("/api/replies/{id}/themes", this::correctThemes);
     }
 
-    /**
-     * A reviewer's word on what a reply is about: {@code {"themes": ["transport"]}} ({@code []} for
-     * none of them). Replaces that reviewer-level judgement, outranks the participant's and the
-     * model's, survives re-tagging, and records the token's name. Answers with the reply as listed.
-     */
+    /** A reviewer's word on what a reply is about; answers with the reply as listed. */
     private void correctThemes(Context ctx) {
         String reviewer = auth.require(ctx);
         int id = pathId(ctx);
         List<String> themes = themesIn(ctx.body());
-        ReplyView reply = database.write(tx -> {
-            Optional<ReplyView> found = new ReplyRepository(tx).byId(id);
-            found.ifPresent(r -> new TagRepository(tx).setPeoplesTags(id, TagRepository.REVIEWER, themes, reviewer,
-                    clock.millis()));
-            return found.orElse(null);
-        });
-        if (reply == null) throw new NotFoundResponse("No reply " + id + ".", Map.of());
-        ctx.json(asJson(reply, new TagRepository(database.dsl()).forReply(id)));
+        Reply reply = replies.correctThemes(id, themes, reviewer)
+                .orElseThrow(() -> new NotFoundResponse("No reply " + id + ".", Map.of()));
+        ctx.json(asJson(reply));
     }
 
     private static int pathId(Context ctx) {
@@ -113,11 +95,10 @@ public final class ReplyApi implements HttpServer.RouteSet {
 
     private void json(Context ctx) {
         auth.require(ctx);
-        ReplyFilter filter = filter(ctx, MAX_LIMIT);
-        List<ReplyView> page = new ReplyRepository(database.dsl()).find(filter);
-        var tags = tagsOf(page);
+        Filter filter = filter(ctx, MAX_LIMIT);
+        List<Reply> page = replies.page(filter);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("replies", page.stream().map(r -> asJson(r, tags.getOrDefault(r.id(), List.of()))).toList());
+        body.put("replies", page.stream().map(ReplyApi::asJson).toList());
         // a full page may have more behind it: hand back the cursor for the next one
         body.put("next_after", page.size() == filter.limit() ? page.get(page.size() - 1).id() : null);
         ctx.json(body);
@@ -125,40 +106,30 @@ public final class ReplyApi implements HttpServer.RouteSet {
 
     private void csv(Context ctx) throws IOException {
         auth.require(ctx);
-        ReplyFilter filter = filter(ctx, Integer.MAX_VALUE);
-        var replies = new ReplyRepository(database.dsl());
+        Filter filter = filter(ctx, Integer.MAX_VALUE);
+        // without a limit, the whole selection
+        if (ctx.queryParam("limit") == null) {
+            filter = new Filter(filter.campaignId(), filter.fromMillis(), filter.toMillis(), filter.eventCode(),
+                    filter.afterId(), Integer.MAX_VALUE);
+        }
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(out)) {
-            // walk the whole selection a page at a time so memory stays flat
-            int after = filter.afterId();
-            int remaining = ctx.queryParam("limit") == null ? Integer.MAX_VALUE : filter.limit();
-            while (remaining > 0) {
-                int size = Math.min(remaining, MAX_LIMIT);
-                List<ReplyView> page = replies.find(new ReplyFilter(filter.campaignId(), filter.fromMillis(),
-                        filter.toMillis(), filter.eventCode(), after, size));
-                var tags = tagsOf(page);
-                for (ReplyView r : page) {
+            replies.each(filter, r -> {
+                try {
                     printer.printRecord(r.id(), r.participant(), r.campaignId(), r.scriptId(), r.scriptVersion(),
-                            r.questionId(), REDACTOR.redact(r.text()),
-                            String.join(";", TagRepository.effectiveThemes(tags.getOrDefault(r.id(), List.of()))),
-                            r.language(), r.needsReview(), r.eventCode(), r.channel(),
-                            Instant.ofEpochMilli(r.createdAt()).toString());
+                            r.questionId(), r.text(), String.join(";", r.themes()), r.language(), r.needsReview(),
+                            r.eventCode(), r.channel(), Instant.ofEpochMilli(r.createdAt()).toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                if (page.size() < size) break;
-                after = page.get(page.size() - 1).id();
-                remaining -= page.size();
-            }
+            });
         }
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"replies.csv\"")
                 .result(out.toString());
     }
 
-    private Map<Integer, List<ReplyTagRecord>> tagsOf(List<ReplyView> page) {
-        return new TagRepository(database.dsl()).forReplies(page.stream().map(ReplyView::id).toList());
-    }
-
-    private static Map<String, Object> asJson(ReplyView r, List<ReplyTagRecord> tags) {
+    private static Map<String, Object> asJson(Reply r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id());
         json.put("participant", r.participant());
@@ -166,15 +137,15 @@ public final class ReplyApi implements HttpServer.RouteSet {
         json.put("script", r.scriptId());
         json.put("script_version", r.scriptVersion());
         json.put("question", r.questionId());
-        json.put("text", REDACTOR.redact(r.text()));
-        json.put("themes", TagRepository.effectiveThemes(tags));
-        json.put("tags", tags.stream().map(t -> {
+        json.put("text", r.text());
+        json.put("themes", r.themes());
+        json.put("tags", r.tags().stream().map(t -> {
             Map<String, Object> tag = new LinkedHashMap<>();
-            tag.put("theme", t.getTheme());
-            tag.put("confidence", Math.round(t.getConfidence() * 1000) / 1000.0);
-            tag.put("source", t.getSource());
-            tag.put("model_version", t.getModelVersion());
-            tag.put("tagged_by", t.getTaggedBy());
+            tag.put("theme", t.theme());
+            tag.put("confidence", Math.round(t.confidence() * 1000) / 1000.0);
+            tag.put("source", t.source());
+            tag.put("model_version", t.modelVersion());
+            tag.put("tagged_by", t.taggedBy());
             return tag;
         }).toList());
         json.put("language", r.language());
@@ -186,12 +157,12 @@ public final class ReplyApi implements HttpServer.RouteSet {
     }
 
     /** Query parameters: from, to (ISO date or instant, UTC), event, campaign, after (id cursor), limit. */
-    static ReplyFilter filter(Context ctx, int maxLimit) {
+    static Filter filter(Context ctx, int maxLimit) {
         Long from = instant(ctx, "from", false);
         Long to = instant(ctx, "to", true);
         int after = integer(ctx, "after", 0, 0, Integer.MAX_VALUE);
         int limit = integer(ctx, "limit", Math.min(DEFAULT_LIMIT, maxLimit), 1, maxLimit);
-        return new ReplyFilter(ctx.queryParam("campaign"), from, to, ctx.queryParam("event"), after, limit);
+        return new Filter(ctx.queryParam("campaign"), from, to, ctx.queryParam("event"), after, limit);
     }
 
     /** A date means its whole day: "to=2026-11-23" includes replies from that day. */

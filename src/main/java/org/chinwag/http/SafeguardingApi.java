@@ -4,14 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.chinwag.privacy.Redactor;
-import org.chinwag.store.Database;
-import org.chinwag.store.SafeguardingFlagRepository;
-import org.chinwag.store.SafeguardingFlagRepository.FlagView;
+import org.chinwag.flags.SafeguardingFlags;
+import org.chinwag.flags.SafeguardingFlags.Flag;
 
 /**
  * Safeguarding flags for staff, open ones first (urgent, then check-ins, then messages in a language
@@ -21,16 +18,12 @@ import org.chinwag.store.SafeguardingFlagRepository.FlagView;
  */
 public final class SafeguardingApi implements HttpServer.RouteSet {
 
-    private static final Redactor REDACTOR = new Redactor();
-
-    private final Database database;
+    private final SafeguardingFlags flags;
     private final BearerAuth auth;
-    private final Clock clock;
 
-    public SafeguardingApi(Database database, BearerAuth auth, Clock clock) {
-        this.database = database;
+    public SafeguardingApi(SafeguardingFlags flags, BearerAuth auth) {
+        this.flags = flags;
         this.auth = auth;
-        this.clock = clock;
     }
 
     @Override
@@ -42,8 +35,7 @@ public final class SafeguardingApi implements HttpServer.RouteSet {
     private void list(Context ctx) {
         auth.require(ctx);
         boolean all = "true".equals(ctx.queryParam("all"));
-        var flags = new SafeguardingFlagRepository(database.dsl()).list(all, 500);
-        ctx.json(Map.of("flags", flags.stream().map(this::asJson).toList()));
+        ctx.json(Map.of("flags", flags.list(all).stream().map(SafeguardingApi::asJson).toList()));
     }
 
     private void acknowledge(Context ctx) {
@@ -54,22 +46,21 @@ public final class SafeguardingApi implements HttpServer.RouteSet {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("Flag ids are whole numbers.", Map.of());
         }
-        boolean done = database.write(tx -> new SafeguardingFlagRepository(tx).acknowledge(id, staff, clock.millis()));
-        if (!done) throw new NotFoundResponse("No open flag with that id.", Map.of());
+        if (!flags.acknowledge(id, staff)) throw new NotFoundResponse("No open flag with that id.", Map.of());
         ctx.json(Map.of("acknowledged", id, "by", staff));
     }
 
-    private Map<String, Object> asJson(FlagView flag) {
+    private static Map<String, Object> asJson(Flag flag) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", flag.id());
         json.put("participant", flag.participant());
         json.put("channel", flag.channel());
         json.put("level", flag.level());
-        json.put("categories", flag.categories().isEmpty() ? java.util.List.of() : java.util.List.of(flag.categories().split(",")));
+        json.put("categories", flag.categories());
         json.put("language", flag.language());
         json.put("detected_by", flag.detectedBy());
         json.put("created_at", Instant.ofEpochMilli(flag.createdAt()).toString());
-        json.put("text", flag.text() == null ? null : REDACTOR.redact(flag.text()));
+        json.put("text", flag.text());
         json.put("acknowledged_at", flag.acknowledgedAt() == null ? null : Instant.ofEpochMilli(flag.acknowledgedAt()).toString());
         json.put("acknowledged_by", flag.acknowledgedBy());
         return json;

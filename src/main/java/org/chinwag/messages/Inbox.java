@@ -11,7 +11,10 @@ import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.conversation.Turn;
 import org.chinwag.store.ConversationRepository;
+import org.chinwag.store.ConversationRepository.Conversation;
 import org.chinwag.store.ConversationRepository.StoredState;
+import org.chinwag.store.MessageRepository.StoredMessage;
+import org.chinwag.store.Participant;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
@@ -19,9 +22,6 @@ import org.chinwag.store.ParticipantRepository.Consent;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.SafeguardingFlagRepository;
 import org.chinwag.store.TagRepository;
-import org.chinwag.store.schema.tables.records.ConversationRecord;
-import org.chinwag.store.schema.tables.records.MessageRecord;
-import org.chinwag.store.schema.tables.records.ParticipantRecord;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +82,7 @@ public final class Inbox {
      */
     public int notice(String channel, String chatId, String text) {
         int id = database.write(tx -> new MessageRepository(tx)
-                .insertOutboundTo(chatId, campaignId, channel, text, clock.millis()).getId());
+                .insertOutboundTo(chatId, campaignId, channel, text, clock.millis()));
         afterCommit.run();
         return id;
     }
@@ -108,22 +108,22 @@ public final class Inbox {
         var messages = new MessageRepository(tx);
         if (messages.seen(message.channel(), message.externalId())) return Receipt.DUPLICATE;
 
-        ParticipantRecord participant = participants.findOrCreateLocked(campaignId, message.channel(),
+        Participant participant = participants.findOrCreateLocked(campaignId, message.channel(),
                 message.channelUserId(), message.language(), now);
-        Optional<MessageRecord> stored = messages.insertInbound(participant.getId(), campaignId, message.channel(),
+        Optional<StoredMessage> stored = messages.insertInbound(participant.id(), campaignId, message.channel(),
                 message.externalId(), kind(message.event()), message.event().storedText(), now);
         // stored meanwhile by another instance that had the same delivery
         if (stored.isEmpty()) return Receipt.DUPLICATE;
-        MessageRecord inbound = stored.get();
+        StoredMessage inbound = stored.get();
 
         var conversations = new ConversationRepository(tx);
-        Optional<ConversationRecord> current = conversations.latest(participant.getId());
-        ConversationState before = current.map(c -> Json.state(c.getState())).orElse(null);
+        Optional<Conversation> current = conversations.latest(participant.id());
+        ConversationState before = current.map(c -> Json.state(c.stateJson())).orElse(null);
         Turn turn = engine.step(before, message.event(), analysis.signals());
         // Writing to us shows the chat is open again (e.g. after unblocking the bot, which Telegram
         // does not tell us); a choice to stop or decline stays until the person changes it.
-        if (!participant.getActive() && (before == null || stillWantsMessages(before.status()))) {
-            participants.setActive(participant.getId(), true, now);
+        if (!participant.active() && (before == null || stillWantsMessages(before.status()))) {
+            participants.setActive(participant.id(), true, now);
         }
 
         var applying = new TurnWriter(tx, participant, inbound, current.orElse(null), analysis, now);
@@ -149,11 +149,11 @@ public final class Inbox {
         private final ParticipantRepository participants;
         private final MessageRepository messages;
         private final ConversationRepository conversations;
-        private final ParticipantRecord participant;
-        private final MessageRecord inbound;
+        private final Participant participant;
+        private final StoredMessage inbound;
         private final TextAnalysis analysis;
         private final long now;
-        private ConversationRecord conversation;
+        private Conversation conversation;
         private boolean consented;
         private boolean declined;
         private boolean forgotten;
@@ -161,7 +161,7 @@ public final class Inbox {
         private String signposting;
         private String riskCategories = "";
 
-        TurnWriter(DSLContext tx, ParticipantRecord participant, MessageRecord inbound, ConversationRecord conversation,
+        TurnWriter(DSLContext tx, Participant participant, StoredMessage inbound, Conversation conversation,
                    TextAnalysis analysis, long now) {
             this.tx = tx;
             this.participants = new ParticipantRepository(tx);
@@ -172,8 +172,8 @@ public final class Inbox {
             this.conversation = conversation;
             this.analysis = analysis;
             this.now = now;
-            this.consented = Consent.GIVEN.value.equals(participant.getConsent());
-            this.declined = Consent.REFUSED.value.equals(participant.getConsent());
+            this.consented = Consent.GIVEN.value.equals(participant.consent());
+            this.declined = Consent.REFUSED.value.equals(participant.consent());
         }
 
         /**
@@ -184,18 +184,18 @@ public final class Inbox {
             TextAnalysis.Risk risk = analysis.risk();
             if (risk.atRisk()) {
                 riskCategories = String.join(",", risk.categories());
-                new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId, risk.level(),
+                new SafeguardingFlagRepository(tx).raise(participant.id(), inbound.id(), campaignId, risk.level(),
                         riskCategories, risk.detectedBy(), risk.language(), now);
                 signposting = risk.signposting();
             } else if (risk.needsReview()) {
                 // a language the detector has no cues for is never passed silently: a person reads it
-                new SafeguardingFlagRepository(tx).raise(participant.getId(), inbound.getId(), campaignId, "review",
+                new SafeguardingFlagRepository(tx).raise(participant.id(), inbound.id(), campaignId, "review",
                         "", "language", risk.language(), now);
             }
         }
 
         void apply(Effect effect, ConversationState finalState) {
-            int id = participant.getId();
+            int id = participant.id();
             if (effect instanceof Effect.ConversationStarted) {
                 conversation = conversations.open(id, campaignId, stored(finalState), now);
                 participants.setActive(id, true, now);
@@ -234,15 +234,15 @@ public final class Inbox {
             // Privacy by design: whatever the script says, no answer is kept without consent.
             if (!consented || conversation == null) return;
             // the analysis is of the inbound text: it describes the reply only when that is what was recorded
-            boolean analysed = reply.text().equals(inbound.getBody().strip());
-            var stored = new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant.getId(),
-                    conversation.getId(), inbound.getId(), campaignId, state.scriptId(), state.scriptVersion(),
+            boolean analysed = reply.text().equals(inbound.body().strip());
+            var stored = new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant.id(),
+                    conversation.id(), inbound.id(), campaignId, state.scriptId(), state.scriptVersion(),
                     reply.questionId(), reply.text(), analysed ? analysis.language() : null,
                     analysed && analysis.needsReview(), state.eventCode(), now));
             if (!analysed) return;
             var tags = new TagRepository(tx);
             for (TextAnalysis.ThemeScore theme : analysis.themes()) {
-                tags.add(stored.getId(), theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
+                tags.add(stored, theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
             }
         }
 
@@ -252,8 +252,8 @@ public final class Inbox {
          */
         private void storeConfirmedThemes(Effect.ThemesConfirmed confirmed) {
             if (!consented || conversation == null) return;
-            new ReplyRepository(tx).latestFor(conversation.getId(), confirmed.questionId())
-                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply.getId(), TagRepository.PARTICIPANT,
+            new ReplyRepository(tx).latestFor(conversation.id(), confirmed.questionId())
+                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply, TagRepository.PARTICIPANT,
                             confirmed.themes(), null, now));
         }
 
@@ -267,30 +267,30 @@ public final class Inbox {
                 // Nothing is to be kept about this person (a confirmed /forget, or /mydata from
                 // someone never seen): remove the participant and everything hanging off it, and
                 // address the answer by channel id only; the outbox clears that once sent.
-                if (!forgotten) participants.delete(participant.getId());
+                if (!forgotten) participants.delete(participant.id());
                 for (Outbound message : toSend) {
-                    outbound.add(messages.insertOutboundTo(participant.getChannelUserId(), campaignId,
-                            participant.getChannel(), message.text(), now).getId());
+                    outbound.add(messages.insertOutboundTo(participant.channelUserId(), campaignId,
+                            participant.channel(), message.text(), now));
                 }
                 return receipt(outbound);
             }
             if (conversation == null) {
-                conversation = conversations.open(participant.getId(), campaignId, stored(turn.state()), now);
+                conversation = conversations.open(participant.id(), campaignId, stored(turn.state()), now);
             } else {
-                conversations.save(conversation, stored(turn.state()), now);
+                conversations.save(conversation.id(), stored(turn.state()), now);
             }
-            messages.attachConversation(inbound.getId(), conversation.getId());
+            messages.attachConversation(inbound.id(), conversation.id());
             // someone who declined: keep only that this channel id declined, not what they wrote
-            if (declined) messages.deleteTextFrom(participant.getId());
+            if (declined) messages.deleteTextFrom(participant.id());
             for (Outbound message : toSend) {
-                outbound.add(messages.insertOutbound(participant.getId(), conversation.getId(), campaignId,
-                        participant.getChannel(), message.text(), Json.buttons(message.buttons()), now).getId());
+                outbound.add(messages.insertOutbound(participant.id(), conversation.id(), campaignId,
+                        participant.channel(), message.text(), Json.buttons(message.buttons()), now));
             }
             return receipt(outbound);
         }
 
         private Receipt receipt(List<Integer> outbound) {
-            return new Receipt(false, participant.getId(), inbound.getId(), outbound, riskCategories, forgotten);
+            return new Receipt(false, participant.id(), inbound.id(), outbound, riskCategories, forgotten);
         }
     }
 

@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.chinwag.store.Participant;
 import org.chinwag.store.ParticipantRepository;
 import org.chinwag.store.ReplyRepository;
-import org.chinwag.store.schema.tables.records.ParticipantRecord;
-import org.chinwag.store.schema.tables.records.ReplyRecord;
+import org.chinwag.store.ReplyRepository.ReplyText;
 import org.jooq.DSLContext;
 
 /** Renders everything held about one participant, for /mydata and for staff answering an access request. */
@@ -27,26 +27,26 @@ public final class MyData {
      *                      value with none (typed text, such as an area) is shown as stored
      */
     public static String describe(DSLContext db, int participantId, Map<String, Map<String, String>> profileLabels) {
-        ParticipantRecord p = new ParticipantRepository(db).find(participantId).orElse(null);
+        Participant p = new ParticipantRepository(db).find(participantId).orElse(null);
         if (p == null) return NOTHING_HELD;
         StringBuilder out = new StringBuilder("Here is everything we hold about you.\n");
-        out.append("\nReference: ").append(p.getPseudonym());
-        out.append("\nChat started: ").append(DATE.format(Instant.ofEpochMilli(p.getCreatedAt())));
-        out.append("\nAgreed to take part: ").append(switch (p.getConsent()) {
-            case "given" -> "yes, on " + DATE.format(Instant.ofEpochMilli(p.getConsentAt()));
+        out.append("\nReference: ").append(p.pseudonym());
+        out.append("\nChat started: ").append(DATE.format(Instant.ofEpochMilli(p.createdAt())));
+        out.append("\nAgreed to take part: ").append(switch (p.consent()) {
+            case "given" -> "yes, on " + DATE.format(Instant.ofEpochMilli(p.consentAt()));
             case "refused" -> "no";
             default -> "not yet asked";
         });
-        out.append("\nHear what happens next: ").append(Boolean.TRUE.equals(p.getOptedIn()) ? "yes" : "no");
-        line(out, "Area", shown(profileLabels, "area", p.getArea()));
-        line(out, "Age band", shown(profileLabels, "age_band", p.getAgeBand()));
-        line(out, "Community or group", shown(profileLabels, "community", p.getCommunity()));
+        out.append("\nHear what happens next: ").append(p.optedIn() ? "yes" : "no");
+        line(out, "Area", shown(profileLabels, "area", p.area()));
+        line(out, "Age band", shown(profileLabels, "age_band", p.ageBand()));
+        line(out, "Community or group", shown(profileLabels, "community", p.community()));
         var replies = new ReplyRepository(db).forParticipant(participantId);
         if (replies.isEmpty()) {
             out.append("\n\nYour answers: none yet.");
         } else {
             out.append("\n\nYour answers:");
-            for (ReplyRecord reply : replies) out.append("\n- ").append(reply.getBody());
+            for (ReplyText reply : replies) out.append("\n- ").append(reply.body());
         }
         out.append("\n\nSend /forget to delete all of this.");
         return out.toString();

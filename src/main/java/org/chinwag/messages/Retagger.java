@@ -1,12 +1,11 @@
 package org.chinwag.messages;
 
-import static org.chinwag.store.schema.Tables.REPLY;
-
 import java.time.Clock;
 import java.util.List;
 import org.chinwag.store.Database;
+import org.chinwag.store.ReplyRepository;
+import org.chinwag.store.ReplyRepository.ReplyText;
 import org.chinwag.store.TagRepository;
-import org.chinwag.store.schema.tables.records.ReplyRecord;
 
 /**
  * Re-runs the current model over stored replies, so improving the model improves history. Only
@@ -35,30 +34,27 @@ public final class Retagger {
         int after = 0;
         while (true) {
             final int cursor = after;
-            List<ReplyRecord> batch = database.dsl().selectFrom(REPLY)
-                    .where(REPLY.ID.gt(cursor), REPLY.TEXT_EXPIRED_AT.isNull(), REPLY.BODY.ne(""))
-                    .orderBy(REPLY.ID).limit(BATCH).fetch();
+            List<ReplyText> batch = new ReplyRepository(database.dsl()).withTextAfter(cursor, BATCH);
             if (batch.isEmpty()) return done;
             // the models run outside the transaction, as in the inbox
-            List<TextAnalysis> analyses = batch.stream().map(reply -> analyzer.analyse(reply.getBody())).toList();
+            List<TextAnalysis> analyses = batch.stream().map(reply -> analyzer.analyse(reply.body())).toList();
             long now = clock.millis();
             database.write(tx -> {
                 var tags = new TagRepository(tx);
+                var replies = new ReplyRepository(tx);
                 for (int i = 0; i < batch.size(); i++) {
-                    ReplyRecord reply = batch.get(i);
+                    int reply = batch.get(i).id();
                     TextAnalysis analysis = analyses.get(i);
-                    tags.removeModelTags(reply.getId());
+                    tags.removeModelTags(reply);
                     for (TextAnalysis.ThemeScore theme : analysis.themes()) {
-                        tags.add(reply.getId(), theme.theme(), theme.confidence(), TagRepository.MODEL, modelVersion, now);
+                        tags.add(reply, theme.theme(), theme.confidence(), TagRepository.MODEL, modelVersion, now);
                     }
-                    tx.update(REPLY).set(REPLY.LANGUAGE, analysis.language())
-                            .set(REPLY.NEEDS_REVIEW, analysis.needsReview())
-                            .where(REPLY.ID.eq(reply.getId())).execute();
+                    replies.setAnalysis(reply, analysis.language(), analysis.needsReview());
                 }
                 return null;
             });
             done += batch.size();
-            after = batch.get(batch.size() - 1).getId();
+            after = batch.get(batch.size() - 1).id();
         }
     }
 }

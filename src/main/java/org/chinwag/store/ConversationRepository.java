@@ -16,27 +16,28 @@ public final class ConversationRepository {
     }
 
     /** The participant's current conversation: the most recently started one. */
-    public Optional<ConversationRecord> latest(int participantId) {
+    public Optional<Conversation> latest(int participantId) {
         return db.selectFrom(CONVERSATION)
                 .where(CONVERSATION.PARTICIPANT_ID.eq(participantId))
                 .orderBy(CONVERSATION.ID.desc())
                 .limit(1)
-                .fetchOptional();
+                .fetchOptional(c -> new Conversation(c.getId(), c.getState()));
     }
 
-    public ConversationRecord open(int participantId, String campaignId, StoredState state, long now) {
+    public Conversation open(int participantId, String campaignId, StoredState state, long now) {
         ConversationRecord record = db.newRecord(CONVERSATION);
         record.setParticipantId(participantId);
         record.setCampaignId(campaignId);
         record.setStartedAt(now);
         apply(record, state, now);
         record.store();
-        return record;
+        return new Conversation(record.getId(), record.getState());
     }
 
-    public void save(ConversationRecord record, StoredState state, long now) {
+    public void save(int conversationId, StoredState state, long now) {
+        ConversationRecord record = db.newRecord(CONVERSATION);
         apply(record, state, now);
-        record.store();
+        db.update(CONVERSATION).set(record).where(CONVERSATION.ID.eq(conversationId)).execute();
     }
 
     private static void apply(ConversationRecord record, StoredState state, long now) {
@@ -48,6 +49,9 @@ public final class ConversationRepository {
         record.setState(state.json());
         record.setUpdatedAt(now);
     }
+
+    /** A conversation: its id and the engine state it was left in, as JSON. */
+    public record Conversation(int id, String stateJson) {}
 
     /** The engine state in the shape the table keeps it: the queryable parts, and the whole as JSON. */
     public record StoredState(String scriptId, int scriptVersion, String step, String status, String eventCode, String json) {}

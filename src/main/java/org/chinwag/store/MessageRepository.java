@@ -32,7 +32,7 @@ public final class MessageRepository {
      * Returns the new row, or empty for a duplicate. The unique key decides, not a read before the
      * insert: two instances storing the same delivery at once store it once.
      */
-    public Optional<MessageRecord> insertInbound(int participantId, String campaignId, String channel,
+    public Optional<StoredMessage> insertInbound(int participantId, String campaignId, String channel,
                                                  String externalId, String kind, String body, long now) {
         MessageRecord record = db.newRecord(MESSAGE);
         record.setParticipantId(participantId);
@@ -46,7 +46,7 @@ public final class MessageRepository {
         record.setCreatedAt(now);
         if (externalId == null) {
             record.store();
-            return Optional.of(record);
+            return Optional.of(stored(record));
         }
         int inserted = db.insertInto(MESSAGE).set(record)
                 .onConflict(MESSAGE.CHANNEL, MESSAGE.DIRECTION, MESSAGE.EXTERNAL_ID).doNothing()
@@ -54,7 +54,7 @@ public final class MessageRepository {
         if (inserted == 0) return Optional.empty();
         return db.selectFrom(MESSAGE)
                 .where(MESSAGE.CHANNEL.eq(channel), MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId))
-                .fetchOptional();
+                .fetchOptional(MessageRepository::stored);
     }
 
     /** True when this delivery was already stored (checked before any work is done for it). */
@@ -63,17 +63,18 @@ public final class MessageRepository {
                 MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId));
     }
 
-    public MessageRecord insertOutbound(int participantId, Integer conversationId, String campaignId, String channel,
+    /** Queues a message to a participant; returns its id. */
+    public int insertOutbound(int participantId, Integer conversationId, String campaignId, String channel,
                                         String body, String buttonsJson, long now) {
         return insertOutbound(participantId, null, conversationId, campaignId, channel, body, buttonsJson, now);
     }
 
     /** An outbound to someone whose participant row is gone (after /forget): addressed by channel id alone. */
-    public MessageRecord insertOutboundTo(String recipient, String campaignId, String channel, String body, long now) {
+    public int insertOutboundTo(String recipient, String campaignId, String channel, String body, long now) {
         return insertOutbound(null, recipient, null, campaignId, channel, body, null, now);
     }
 
-    private MessageRecord insertOutbound(Integer participantId, String recipient, Integer conversationId,
+    private int insertOutbound(Integer participantId, String recipient, Integer conversationId,
                                          String campaignId, String channel, String body, String buttonsJson, long now) {
         MessageRecord record = db.newRecord(MESSAGE);
         record.setParticipantId(participantId);
@@ -90,7 +91,7 @@ public final class MessageRepository {
         record.setNextAttemptAt(now);
         record.setCreatedAt(now);
         record.store();
-        return record;
+        return record.getId();
     }
 
     public void attachConversation(int messageId, int conversationId) {
@@ -188,11 +189,11 @@ public final class MessageRepository {
     }
 
     /** A participant's messages in both directions after a message id, oldest first. */
-    public List<MessageRecord> transcript(int participantId, int afterId) {
+    public List<StoredMessage> transcript(int participantId, int afterId) {
         return db.selectFrom(MESSAGE)
                 .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.ID.gt(afterId))
                 .orderBy(MESSAGE.ID)
-                .fetch();
+                .fetch(MessageRepository::stored);
     }
 
     /** The buttons (as stored JSON) of a participant's newest outbound messages that had any, newest first. */
@@ -205,10 +206,17 @@ public final class MessageRepository {
     }
 
     /** Messages by id, oldest first (the web chat reads a forgotten person's goodbye this way). */
-    public List<MessageRecord> byIds(List<Integer> ids) {
+    public List<StoredMessage> byIds(List<Integer> ids) {
         if (ids.isEmpty()) return List.of();
-        return db.selectFrom(MESSAGE).where(MESSAGE.ID.in(ids)).orderBy(MESSAGE.ID).fetch();
+        return db.selectFrom(MESSAGE).where(MESSAGE.ID.in(ids)).orderBy(MESSAGE.ID).fetch(MessageRepository::stored);
     }
+
+    private static StoredMessage stored(MessageRecord row) {
+        return new StoredMessage(row.getId(), OUT.equals(row.getDirection()), row.getKind(), row.getBody(), row.getButtons());
+    }
+
+    /** A stored message as a transcript shows it; {@code body} is null once retention removed the text. */
+    public record StoredMessage(int id, boolean outbound, String kind, String body, String buttonsJson) {}
 
     /** An outbound row waiting to go: who to, what, and how often it was tried. */
     public record PendingMessage(int id, Integer participantId, String channel, String recipient,

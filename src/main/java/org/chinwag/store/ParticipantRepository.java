@@ -21,18 +21,26 @@ public final class ParticipantRepository {
         this.db = db;
     }
 
-    public Optional<ParticipantRecord> find(String channel, String channelUserId) {
+    public Optional<Participant> find(String channel, String channelUserId) {
         return db.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId))
-                .fetchOptional();
+                .fetchOptional(ParticipantRepository::participant);
     }
 
-    public Optional<ParticipantRecord> find(int id) {
-        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOptional();
+    public Optional<Participant> find(int id) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).fetchOptional(ParticipantRepository::participant);
     }
 
-    public Optional<ParticipantRecord> findByPseudonym(String pseudonym) {
-        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym)).fetchOptional();
+    public Optional<Participant> findByPseudonym(String pseudonym) {
+        return db.selectFrom(PARTICIPANT).where(PARTICIPANT.PSEUDONYM.eq(pseudonym))
+                .fetchOptional(ParticipantRepository::participant);
+    }
+
+    private static Participant participant(ParticipantRecord p) {
+        return new Participant(p.getId(), p.getPseudonym(), p.getCampaignId(), p.getChannel(), p.getChannelUserId(),
+                p.getCreatedAt(), p.getConsent(), p.getConsentAt(), p.getConsentScriptId(), p.getConsentScriptVersion(),
+                Boolean.TRUE.equals(p.getOptedIn()), Boolean.TRUE.equals(p.getActive()), p.getArea(), p.getAgeBand(),
+                p.getCommunity());
     }
 
     /**
@@ -41,9 +49,9 @@ public final class ParticipantRepository {
      * handled one after another, each reading the state the one before it left. Two first messages
      * at once create one row (the unique key decides).
      */
-    public ParticipantRecord findOrCreateLocked(String campaignId, String channel, String channelUserId,
-                                                String language, long now) {
-        Optional<ParticipantRecord> found = findLocked(channel, channelUserId);
+    public Participant findOrCreateLocked(String campaignId, String channel, String channelUserId,
+                                          String language, long now) {
+        Optional<Participant> found = findLocked(channel, channelUserId);
         if (found.isPresent()) return found.get();
         db.insertInto(PARTICIPANT).set(newParticipant(campaignId, channel, channelUserId, language, now))
                 .onConflict(PARTICIPANT.CHANNEL, PARTICIPANT.CHANNEL_USER_ID).doNothing().execute();
@@ -51,17 +59,19 @@ public final class ParticipantRepository {
                 .orElseThrow(() -> new IllegalStateException("a participant row was neither found nor created"));
     }
 
-    private Optional<ParticipantRecord> findLocked(String channel, String channelUserId) {
+    private Optional<Participant> findLocked(String channel, String channelUserId) {
         var query = db.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq(channel), PARTICIPANT.CHANNEL_USER_ID.eq(channelUserId));
         // SQLite has no row locks: there one process owns the file and its writes take turns
-        return db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional();
+        return (db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().fetchOptional() : query.fetchOptional())
+                .map(ParticipantRepository::participant);
     }
 
-    public ParticipantRecord create(String campaignId, String channel, String channelUserId, String language, long now) {
+    /** A new participant; returns its id. */
+    public int create(String campaignId, String channel, String channelUserId, String language, long now) {
         ParticipantRecord record = newParticipant(campaignId, channel, channelUserId, language, now);
         record.store();
-        return record;
+        return record.getId();
     }
 
     private ParticipantRecord newParticipant(String campaignId, String channel, String channelUserId, String language, long now) {

@@ -20,7 +20,8 @@ public final class ReplyRepository {
         this.db = db;
     }
 
-    public ReplyRecord insert(NewReply reply) {
+    /** Stores a reply; returns its id. */
+    public int insert(NewReply reply) {
         ReplyRecord record = db.newRecord(REPLY);
         record.setParticipantId(reply.participantId());
         record.setConversationId(reply.conversationId());
@@ -35,7 +36,7 @@ public final class ReplyRepository {
         record.setEventCode(reply.eventCode());
         record.setCreatedAt(reply.createdAt());
         record.store();
-        return record;
+        return record.getId();
     }
 
     /** Replies matching the filter in id order, starting after {@code filter.afterId()}. */
@@ -65,18 +66,40 @@ public final class ReplyRepository {
         return find(new ReplyFilter(null, null, null, null, id - 1, 1)).stream().filter(r -> r.id() == id).findFirst();
     }
 
-    /** The most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
-    public Optional<ReplyRecord> latestFor(int conversationId, String questionId) {
-        return db.selectFrom(REPLY)
+    /** The id of the most recent reply to {@code questionId} in this conversation (a question may be answered twice, e.g. after a safeguarding pause). */
+    public Optional<Integer> latestFor(int conversationId, String questionId) {
+        return db.select(REPLY.ID).from(REPLY)
                 .where(REPLY.CONVERSATION_ID.eq(conversationId), REPLY.QUESTION_ID.eq(questionId))
                 .orderBy(REPLY.ID.desc())
                 .limit(1)
-                .fetchOptional();
+                .fetchOptional(REPLY.ID);
     }
 
-    public List<ReplyRecord> forParticipant(int participantId) {
-        return db.selectFrom(REPLY).where(REPLY.PARTICIPANT_ID.eq(participantId)).orderBy(REPLY.ID).fetch();
+    /** Everything a participant answered, oldest first. */
+    public List<ReplyText> forParticipant(int participantId) {
+        return db.selectFrom(REPLY).where(REPLY.PARTICIPANT_ID.eq(participantId)).orderBy(REPLY.ID)
+                .fetch(ReplyRepository::text);
     }
+
+    /** Up to {@code limit} replies after {@code afterId} whose text is still held, in id order (re-tagging walks these). */
+    public List<ReplyText> withTextAfter(int afterId, int limit) {
+        return db.selectFrom(REPLY)
+                .where(REPLY.ID.gt(afterId), REPLY.TEXT_EXPIRED_AT.isNull(), REPLY.BODY.ne(""))
+                .orderBy(REPLY.ID).limit(limit).fetch(ReplyRepository::text);
+    }
+
+    /** What the model now says of a reply's language, and whether staff should read it. */
+    public void setAnalysis(int replyId, String language, boolean needsReview) {
+        db.update(REPLY).set(REPLY.LANGUAGE, language).set(REPLY.NEEDS_REVIEW, needsReview)
+                .where(REPLY.ID.eq(replyId)).execute();
+    }
+
+    private static ReplyText text(ReplyRecord r) {
+        return new ReplyText(r.getId(), r.getQuestionId(), r.getBody(), r.getCreatedAt());
+    }
+
+    /** A reply's words: which question it answered, what was said (null once retention removed it), when. */
+    public record ReplyText(int id, String questionId, String body, long createdAt) {}
 
     public record NewReply(int participantId, int conversationId, int messageId, String campaignId, String scriptId,
                            int scriptVersion, String questionId, String body, String language, boolean needsReview,

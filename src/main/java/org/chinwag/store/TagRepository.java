@@ -2,7 +2,10 @@ package org.chinwag.store;
 
 import static org.chinwag.store.schema.Tables.REPLY_TAG;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.chinwag.store.schema.tables.records.ReplyTagRecord;
 import org.jooq.DSLContext;
 
@@ -57,21 +60,22 @@ public final class TagRepository {
     }
 
     /** Tags of many replies at once (one query for a page of replies), by reply id. */
-    public java.util.Map<Integer, List<ReplyTagRecord>> forReplies(java.util.Collection<Integer> replyIds) {
-        return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.in(replyIds)).orderBy(REPLY_TAG.ID)
-                .stream().collect(java.util.stream.Collectors.groupingBy(ReplyTagRecord::getReplyId));
+    public Map<Integer, List<Tag>> forReplies(Collection<Integer> replyIds) {
+        return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.in(replyIds)).orderBy(REPLY_TAG.ID).stream()
+                .collect(Collectors.groupingBy(ReplyTagRecord::getReplyId,
+                        Collectors.mapping(TagRepository::tag, Collectors.toList())));
     }
 
     /**
      * The themes a reply counts under: a reviewer's when there are any, else the participant's, else
      * the model's. "None of these" from a person means no theme at all.
      */
-    public static List<String> effectiveThemes(List<ReplyTagRecord> tags) {
+    public static List<String> effectiveThemes(List<Tag> tags) {
         for (String source : List.of(REVIEWER, PARTICIPANT, MODEL)) {
-            if (tags.stream().anyMatch(t -> source.equals(t.getSource()))) {
+            if (tags.stream().anyMatch(t -> source.equals(t.source()))) {
                 return tags.stream()
-                        .filter(t -> source.equals(t.getSource()))
-                        .map(ReplyTagRecord::getTheme)
+                        .filter(t -> source.equals(t.source()))
+                        .map(Tag::theme)
                         .filter(theme -> !NO_THEME.equals(theme))
                         .distinct()
                         .toList();
@@ -80,9 +84,16 @@ public final class TagRepository {
         return List.of();
     }
 
-    public List<ReplyTagRecord> forReply(int replyId) {
-        return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId)).orderBy(REPLY_TAG.ID).fetch();
+    public List<Tag> forReply(int replyId) {
+        return db.selectFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId)).orderBy(REPLY_TAG.ID).fetch(TagRepository::tag);
     }
+
+    private static Tag tag(ReplyTagRecord t) {
+        return new Tag(t.getTheme(), t.getConfidence(), t.getSource(), t.getModelVersion(), t.getTaggedBy());
+    }
+
+    /** One tag on a reply: the theme, how sure, who said so ({@link #MODEL}, {@link #PARTICIPANT}, {@link #REVIEWER}). */
+    public record Tag(String theme, double confidence, String source, String modelVersion, String taggedBy) {}
 
     /** Removes the model's tags on a reply (before re-tagging); people's tags are kept. */
     public int removeModelTags(int replyId) {

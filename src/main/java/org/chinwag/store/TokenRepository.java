@@ -4,6 +4,7 @@ import static org.chinwag.store.schema.Tables.API_TOKEN;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -57,6 +58,16 @@ public final class TokenRepository {
                         API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(now - granularityMillis)))
                 .execute() > 0;
     }
+
+    /** Every token, by name (never the token: only its hash is held). */
+    public List<TokenInfo> list() {
+        return db.select(API_TOKEN.NAME, API_TOKEN.CREATED_AT, API_TOKEN.LAST_USED_AT, API_TOKEN.REVOKED_AT)
+                .from(API_TOKEN).orderBy(API_TOKEN.NAME)
+                .fetch(row -> new TokenInfo(row.value1(), row.value2(), row.value3(), row.value4()));
+    }
+
+    /** A token's name and when it was created, last used and revoked (null: not yet). */
+    public record TokenInfo(String name, long createdAt, Long lastUsedAt, Long revokedAt) {}
 
     public boolean revoke(String name, long now) {
         return db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, now)

@@ -344,7 +344,7 @@ class InboxTest {
     /** theme/source/confidence/model version of each tag on the reply, in order. */
     private List<String> tags(int replyId) {
         return new TagRepository(db.dsl()).forReply(replyId).stream().map(t ->
-                t.getTheme() + "/" + t.getSource() + "/" + t.getConfidence() + "/" + t.getModelVersion()).toList();
+                t.theme() + "/" + t.source() + "/" + t.confidence() + "/" + t.modelVersion()).toList();
     }
 
     @Test

@@ -48,7 +48,7 @@ class OutboxTest {
         db = Database.open(TestDatabase.url(dir));
         db.migrate();
         outbox = new Outbox(db, clock, List.of(sender));
-        participant = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", "r1", null, 0)).getId();
+        participant = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", "r1", null, 0));
     }
 
     @AfterEach
@@ -103,8 +103,8 @@ class OutboxTest {
         ScriptedSender telegramLike = new ScriptedSender("paced", Duration.ofSeconds(1));
         outbox.close();
         outbox = new Outbox(db, clock, List.of(telegramLike));
-        int r1 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r1", null, 0)).getId();
-        int r2 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r2", null, 0)).getId();
+        int r1 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r1", null, 0));
+        int r2 = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "r2", null, 0));
         for (String text : List.of("r1 one", "r1 two")) queueOn("paced", r1, text);
         queueOn("paced", r2, "r2 one");
 
@@ -127,7 +127,7 @@ class OutboxTest {
         outbox = new Outbox(db, clock, List.of(paced));
         int chats = 20;
         for (int i = 0; i < chats; i++) {
-            int person = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "p" + System.nanoTime(), null, 0)).getId();
+            int person = db.write(tx -> new ParticipantRepository(tx).create("big-chat", "paced", "p" + System.nanoTime(), null, 0));
             queueOn("paced", person, "to chat " + i);
         }
         assertEquals(chats, outbox.drain(), "all in one pass, on several threads");
@@ -310,7 +310,7 @@ class OutboxTest {
     }
 
     private int participant(String channelId) {
-        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", channelId, null, 0)).getId();
+        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", "test", channelId, null, 0));
     }
 
     /**

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.chinwag.testing.TestDatabase;
 import org.chinwag.store.ConversationRepository.StoredState;
-import org.chinwag.store.schema.tables.records.ReplyTagRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +68,8 @@ class StoreTest {
         int a = participant("telegram", "5550001");
         int b = participant("telegram", "5550002");
         var participants = new ParticipantRepository(db.dsl());
-        String pa = participants.find(a).orElseThrow().getPseudonym();
-        String pb = participants.find(b).orElseThrow().getPseudonym();
+        String pa = participants.find(a).orElseThrow().pseudonym();
+        String pb = participants.find(b).orElseThrow().pseudonym();
         assertNotEquals(pa, pb);
         assertTrue(pa.matches("P-[2-9A-Z]{8}"), pa);
         assertFalse(pa.contains("5550001"));
@@ -114,7 +113,7 @@ class StoreTest {
             var conversation = new ConversationRepository(tx).open(participant, "big-chat",
                     new StoredState("big-chat", 1, "q1", "active", null, "{}"), 1);
             var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
-            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
+            new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.id(), inbound.id(),
                     "big-chat", "big-chat", 1, "q1", "the buses", "en", false, null, 1));
             return null;
         });
@@ -135,8 +134,8 @@ class StoreTest {
             var conversation = new ConversationRepository(tx).open(participant, "big-chat",
                     new StoredState("big-chat", 2, "q1", "active", null, "{}"), 1);
             var inbound = new MessageRepository(tx).insertInbound(participant, "big-chat", "telegram", "1", "text", "the buses", 1).orElseThrow();
-            return new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.getId(), inbound.getId(),
-                    "big-chat", "big-chat", 2, "q1", "the buses", "en", false, null, 1)).getId();
+            return new ReplyRepository(tx).insert(new ReplyRepository.NewReply(participant, conversation.id(), inbound.id(),
+                    "big-chat", "big-chat", 2, "q1", "the buses", "en", false, null, 1));
         });
         db.write(tx -> {
             var tags = new TagRepository(tx);
@@ -147,8 +146,8 @@ class StoreTest {
             return tags.removeModelTags(reply);
         });
         var left = new TagRepository(db.dsl()).forReply(reply);
-        assertEquals(List.of("green_spaces/reviewer", "transport/participant"), left.stream().map(t -> t.getTheme() + "/" + t.getSource()).toList());
-        assertEquals("reviewer-1", left.get(0).getTaggedBy());
+        assertEquals(List.of("green_spaces/reviewer", "transport/participant"), left.stream().map(t -> t.theme() + "/" + t.source()).toList());
+        assertEquals("reviewer-1", left.get(0).taggedBy());
         assertTrue(new TagRepository(db.dsl()).hasPeoplesTags(reply));
     }
 
@@ -162,13 +161,11 @@ class StoreTest {
         ''                                                           | ''
         """)
     void aReviewerOutranksTheParticipantWhoOutranksTheModel(String tags, String counted) {
-        List<ReplyTagRecord> records = new java.util.ArrayList<>();
+        List<TagRepository.Tag> records = new java.util.ArrayList<>();
         for (String tag : tags.split(" ")) {
             if (tag.isBlank()) continue;
-            ReplyTagRecord record = new ReplyTagRecord();
-            record.setSource(tag.substring(0, tag.indexOf(':')));
-            record.setTheme(tag.substring(tag.indexOf(':') + 1));
-            records.add(record);
+            records.add(new TagRepository.Tag(tag.substring(tag.indexOf(':') + 1), 1.0, tag.substring(0, tag.indexOf(':')),
+                    null, null));
         }
         assertEquals(counted.isBlank() ? List.of() : List.of(counted.split(" ")), TagRepository.effectiveThemes(records));
     }
@@ -189,6 +186,6 @@ class StoreTest {
     }
 
     private int participant(String channel, String id) {
-        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", channel, id, "en", 1)).getId();
+        return db.write(tx -> new ParticipantRepository(tx).create("big-chat", channel, id, "en", 1));
     }
 }

@@ -11,17 +11,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.http.HttpServer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
-import org.chinwag.store.Database;
-import org.chinwag.store.MessageRepository;
-import org.chinwag.store.ParticipantRepository;
-import org.chinwag.store.schema.tables.records.ParticipantRecord;
+import org.chinwag.webchat.WebChatSessions;
+import org.chinwag.webchat.WebChatSessions.Session;
 
 /**
  * The web chat: the page at {@code /} and {@code /chat}, and the small JSON API it talks to.
@@ -36,7 +34,7 @@ import org.chinwag.store.schema.tables.records.ParticipantRecord;
  */
 public final class WebChat implements HttpServer.RouteSet {
 
-    public static final String CHANNEL = "web";
+    public static final String CHANNEL = WebChatSessions.CHANNEL;
     public static final String SESSION_HEADER = "X-Chinwag-Session";
     private static final String PAGE_RESOURCE = "/web/chat.html";
     /** Same-origin only; nothing from elsewhere, no inline script. */
@@ -45,21 +43,17 @@ public final class WebChat implements HttpServer.RouteSet {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
-    private final Database database;
+    private final WebChatSessions sessions;
     private final Inbox inbox;
-    private final String campaignId;
-    private final Clock clock;
     private final String page;
     /** New chats per client address: a kiosk or a venue's wifi starts many, a script far more. */
     private final RateLimiter newChats;
     /** Messages per session: far faster than anyone types, far slower than a loop. */
     private final RateLimiter messages;
 
-    public WebChat(Database database, Inbox inbox, String campaignId, Clock clock) {
-        this.database = database;
+    public WebChat(WebChatSessions sessions, Inbox inbox, Clock clock) {
+        this.sessions = sessions;
         this.inbox = inbox;
-        this.campaignId = campaignId;
-        this.clock = clock;
         this.page = readPage();
         this.newChats = new RateLimiter(60, 30, clock);
         this.messages = new RateLimiter(20, 30, clock);
@@ -83,49 +77,45 @@ public final class WebChat implements HttpServer.RouteSet {
                 .html(page);
     }
 
-    /**
-     * A new resident. The participant row is made now, so that later a session the server never
-     * issued (or one whose data was deleted with /forget) can be told apart and refused.
-     */
+    /** A new resident: a new session secret (see {@link WebChatSessions#open}). */
     private void newSession(Context ctx) {
         limit(ctx, newChats, clientAddress(ctx), "Too many new chats from your network just now.");
         String secret = WebSession.newSecret();
-        String channelUserId = WebSession.channelUserId(secret);
-        String language = language(ctx.header("Accept-Language"));
-        database.write(tx -> new ParticipantRepository(tx).create(campaignId, CHANNEL, channelUserId, language, clock.millis()));
+        sessions.open(secret, language(ctx.header("Accept-Language")));
         noStore(ctx).status(201).json(Map.of("session", secret));
     }
 
     private void receive(Context ctx) {
-        ParticipantRecord participant = participant(ctx);
-        limit(ctx, messages, participant.getChannelUserId(), "You're sending messages very quickly.");
-        BrowserMessage message = withOfferedLabel(participant, BrowserMessage.parse(ctx.body()));
+        String secret = ctx.header(SESSION_HEADER);
+        Session session = session(ctx);
+        limit(ctx, messages, session.channelUserId(), "You're sending messages very quickly.");
+        BrowserMessage message = withOfferedLabel(session, BrowserMessage.parse(ctx.body()));
         // scoped to the participant, so one browser's ids can never collide with another's
-        String externalId = participant.getId() + ":" + message.clientId();
-        Inbox.Receipt receipt = inbox.receive(new ChannelMessage(CHANNEL, participant.getChannelUserId(), externalId,
+        String externalId = session.participantId() + ":" + message.clientId();
+        Inbox.Receipt receipt = inbox.receive(new ChannelMessage(CHANNEL, session.channelUserId(), externalId,
                 message.event(), null));
         Map<String, Object> body = new LinkedHashMap<>();
-        if (find(participant.getChannelUserId()) == null) {
+        if (sessions.find(secret).isEmpty()) {
             // nothing is kept about this person any more (a confirmed /forget): their transcript is
             // gone, so show the goodbye and tell the page to drop the session
-            body.put("messages", Transcript.items(new MessageRepository(database.dsl()).byIds(receipt.outboundIds())));
+            body.put("messages", Transcript.items(sessions.messages(receipt.outboundIds())));
             body.put("session_ended", true);
         } else {
-            body.put("messages", items(participant, message.after()));
+            body.put("messages", Transcript.items(sessions.transcript(session, message.after())));
             body.put("session_ended", false);
         }
         noStore(ctx).json(body);
     }
 
     /** A button press is stored with the words the chat put on that button, whatever label the browser sent. */
-    private BrowserMessage withOfferedLabel(ParticipantRecord participant, BrowserMessage message) {
+    private BrowserMessage withOfferedLabel(Session session, BrowserMessage message) {
         if (!(message.event() instanceof Inbound.ButtonPress press)) return message;
-        String label = Transcript.offeredLabel(new MessageRepository(database.dsl()), participant.getId(), press.value());
+        String label = sessions.offeredLabel(session, press.value());
         return new BrowserMessage(message.clientId(), new Inbound.ButtonPress(press.value(), label), message.after());
     }
 
     private void transcript(Context ctx) {
-        ParticipantRecord participant = participant(ctx);
+        Session session = session(ctx);
         int after;
         try {
             String raw = ctx.queryParam("after");
@@ -134,11 +124,7 @@ public final class WebChat implements HttpServer.RouteSet {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("'after' must be a whole number: the last message id the page shows.", Map.of());
         }
-        noStore(ctx).json(Map.of("messages", items(participant, after), "session_ended", false));
-    }
-
-    private List<Map<String, Object>> items(ParticipantRecord participant, int after) {
-        return Transcript.items(new MessageRepository(database.dsl()).transcript(participant.getId(), after));
+        noStore(ctx).json(Map.of("messages", Transcript.items(sessions.transcript(session, after)), "session_ended", false));
     }
 
     /** 429 with {@code Retry-After} when the bucket for {@code key} is empty. */
@@ -166,22 +152,16 @@ public final class WebChat implements HttpServer.RouteSet {
         return direct;
     }
 
-    /** The session's participant, or 401 with a message the page can act on. */
-    private ParticipantRecord participant(Context ctx) {
+    /** The request's session, or 401 with a message the page can act on. */
+    private Session session(Context ctx) {
         String secret = ctx.header(SESSION_HEADER);
         if (secret == null || secret.isBlank()) {
             throw new UnauthorizedResponse("No chat session: start one with POST /chat/api/session and send it in the "
                     + SESSION_HEADER + " header.", Map.of());
         }
-        ParticipantRecord participant = WebSession.looksValid(secret) ? find(WebSession.channelUserId(secret)) : null;
-        if (participant == null) {
-            throw new UnauthorizedResponse("This chat session is not recognised or has ended. Please start a new chat.", Map.of());
-        }
-        return participant;
-    }
-
-    private ParticipantRecord find(String channelUserId) {
-        return new ParticipantRepository(database.dsl()).find(CHANNEL, channelUserId).orElse(null);
+        return (WebSession.looksValid(secret) ? sessions.find(secret) : Optional.<Session>empty())
+                .orElseThrow(() -> new UnauthorizedResponse(
+                        "This chat session is not recognised or has ended. Please start a new chat.", Map.of()));
     }
 
     /** The browser's first language ("en-GB" from "en-GB,en;q=0.9"), like Telegram's language_code; else null. */

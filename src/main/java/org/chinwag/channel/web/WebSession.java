@@ -2,7 +2,7 @@ package org.chinwag.channel.web;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.chinwag.store.Sha256;
+import org.chinwag.webchat.WebChatSessions;
 
 /**
  * A web chat session: a random secret the browser keeps, standing in for an account. The database
@@ -26,7 +26,7 @@ final class WebSession {
 
     /** The participant's channel id for this secret: lower-case hex SHA-256. */
     static String channelUserId(String secret) {
-        return Sha256.hex(secret);
+        return WebChatSessions.channelUserId(secret);
     }
 
     /** Cheap shape check before touching the database: what {@link #newSecret()} makes, nothing else. */
