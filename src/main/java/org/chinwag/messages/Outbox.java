@@ -198,7 +198,7 @@ public final class Outbox implements AutoCloseable {
         long gap = 0;
         boolean delivered = false;
         try (Database.Held held = database.hold()) {
-            if (!held.read(tx -> new MessageRepository(tx).claimPending(message.id()))) return false;
+            if (!held.claim(tx -> new MessageRepository(tx).claimPending(message.id()))) return false;
             // paced as each send starts, so sends queued behind slow ones cannot go out in a burst
             pace(message.channel(), sender.minimumGapOverall());
             if (clock.millis() < pausedUntil.getOrDefault(message.channel(), 0L)) {

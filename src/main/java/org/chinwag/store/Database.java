@@ -221,9 +221,13 @@ public final class Database implements AutoCloseable {
             this.tx = tx;
         }
 
-        /** Reads (and on PostgreSQL locks) inside the held transaction. */
-        public <T> T read(Function<DSLContext, T> work) {
-            return work.apply(tx == null ? dsl() : tx);
+        /**
+         * Takes the rows {@code take} locks, inside the held transaction; true when it got them.
+         * On SQLite nothing is shared, so nothing is read: the one process's own bookkeeping (the
+         * outbox's busy chats) already keeps a row from being handed out twice.
+         */
+        public boolean claim(java.util.function.Predicate<DSLContext> take) {
+            return tx == null || take.test(tx);
         }
 
         /**

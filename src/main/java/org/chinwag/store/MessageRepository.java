@@ -6,10 +6,10 @@ import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import java.util.List;
 import java.util.Optional;
 import org.chinwag.store.schema.tables.records.MessageRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -52,15 +52,17 @@ public final class MessageRepository {
                 .onConflict(MESSAGE.CHANNEL, MESSAGE.DIRECTION, MESSAGE.EXTERNAL_ID).doNothing()
                 .execute();
         if (inserted == 0) return Optional.empty();
-        return db.selectFrom(MESSAGE)
-                .where(MESSAGE.CHANNEL.eq(channel), MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId))
-                .fetchOptional(MessageRepository::stored);
+        return db.selectFrom(MESSAGE).where(delivery(channel, externalId)).fetchOptional(MessageRepository::stored);
     }
 
     /** True when this delivery was already stored (checked before any work is done for it). */
     public boolean seen(String channel, String externalId) {
-        return externalId != null && db.fetchExists(MESSAGE, MESSAGE.CHANNEL.eq(channel),
-                MESSAGE.DIRECTION.eq(IN), MESSAGE.EXTERNAL_ID.eq(externalId));
+        return externalId != null && db.fetchExists(MESSAGE, delivery(channel, externalId));
+    }
+
+    /** The inbound row of one delivery: its unique key. */
+    private static Condition delivery(String channel, String externalId) {
+        return MESSAGE.CHANNEL.eq(channel).and(MESSAGE.DIRECTION.eq(IN)).and(MESSAGE.EXTERNAL_ID.eq(externalId));
     }
 
     /** Queues a message to a participant; returns its id. */
@@ -132,13 +134,13 @@ public final class MessageRepository {
     }
 
     /**
-     * True when the outbound row is still pending and now this transaction's to send: on
-     * PostgreSQL its lock is taken, and a row another instance holds is skipped, not waited for.
+     * True when the outbound row is still pending and now this transaction's to send (PostgreSQL,
+     * through {@link Database.Held#claim}): its lock is taken, and a row another instance holds is
+     * skipped, not waited for.
      */
     public boolean claimPending(int id) {
-        var query = db.select(MESSAGE.ID).from(MESSAGE).where(MESSAGE.ID.eq(id), MESSAGE.STATUS.eq("pending"));
-        return (db.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().skipLocked().fetchOptional()
-                : query.fetchOptional()).isPresent();
+        return db.select(MESSAGE.ID).from(MESSAGE).where(MESSAGE.ID.eq(id), MESSAGE.STATUS.eq("pending"))
+                .forUpdate().skipLocked().fetchOptional().isPresent();
     }
 
     public void markSent(int id, long now) {
