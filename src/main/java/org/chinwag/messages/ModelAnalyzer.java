@@ -1,7 +1,6 @@
 package org.chinwag.messages;
 
 import java.util.List;
-import java.util.Locale;
 import org.chinwag.classify.Classification;
 import org.chinwag.classify.ThemeClassifier;
 import org.chinwag.safeguard.RiskAssessment;
@@ -30,7 +29,7 @@ public final class ModelAnalyzer implements TextAnalyzer {
                 .map(t -> new TextAnalysis.ThemeScore(t.id(), t.confidence()))
                 .toList();
         TextAnalysis.Risk found = new TextAnalysis.Risk(risk.level().id(),
-                risk.categories().stream().map(ModelAnalyzer::storedId).sorted().toList(), risk.source(),
+                risk.categories().stream().map(RiskCategory::id).sorted().toList(), risk.source(),
                 risk.risk() ? signposting.messageFor(risk.level(), risk.categories(), risk.language()) : null,
                 risk.language(), risk.needsReview());
         return new TextAnalysis(themes, classifier.modelVersion(), classification.language(),
@@ -48,8 +47,4 @@ public final class ModelAnalyzer implements TextAnalyzer {
         return ids;
     }
 
-    /** Category ids as stored on flags: snake case, like theme ids. */
-    static String storedId(RiskCategory category) {
-        return category.name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>{@code topic}: talk about services, issues or news ("there should be more support for people
  *       who self harm") in a sentence with no {@code self} cue;</li>
  *   <li>{@code other}: someone else is the subject (named in the hit, "kill himself", or before it
- *       in a sentence without the writer in it): suicide, self-harm, abuse and low mood about
+ *       in a sentence without the writer in it): suicide, self_harm, abuse and low mood about
  *       someone else become a check-in, not an emergency.</li>
  * </ul>
  * A language without a context file keeps every hit as it is.
@@ -38,6 +38,9 @@ final class ContextCues {
     private static final PhrasePatterns.Hit NOWHERE = new PhrasePatterns.Hit(null, RiskLevel.NONE, -1, -1);
     private static final int NEGATION_GAP = 3;
     private static final int PRESENT_REACH = 6;
+    /** How close topic talk must come before a hit, and how far before it the writer is looked for, in words. */
+    private static final int TOPIC_GAP = 4;
+    private static final int SELF_WINDOW = 3;
 
     /** A cue pattern and the literal text any match needs (most cues are absent from most texts). */
     private record Cue(Pattern pattern, RequiredText required) {}
@@ -98,6 +101,7 @@ final class ContextCues {
         // the writer does not appear ("my friend says she wants to die"); never when the hit is about "me"
         String inHit = text.substring(0, hit.end());
         if (any(inHit, Kind.SELF, hit.start(), hit, true)) return Verdict.KEEP;
+        if (topicJustBefore(sentence, blank(sentence, Kind.OTHER, sentenceStart, hit), sentenceStart, hit)) return Verdict.TOPIC;
         if (any(inHit, Kind.OTHER, hit.start(), hit, true)) return Verdict.OTHER_PERSON;
         if (!self && any(sentence, Kind.OTHER, sentenceStart, hit, false)) return Verdict.OTHER_PERSON;
         return Verdict.KEEP;
@@ -125,15 +129,18 @@ final class ContextCues {
         return found;
     }
 
-    /** Whether a cue of this kind occurs from {@code from} on, outside the hit (or inside it, if allowed). */
+    /**
+     * Whether a cue of this kind occurs from {@code from} on, outside the hit (or inside it, if
+     * allowed). A cue that only shares a word with the hit ("used to" before "to self harm") is outside it.
+     */
     private boolean any(String text, Kind kind, int from, PhrasePatterns.Hit hit, boolean insideHitCounts) {
         for (Cue cue : cues.getOrDefault(kind, List.of())) {
             if (!cue.required().passes(text)) continue;
             Matcher m = cue.pattern().matcher(text);
             m.region(from, text.length());
             while (m.find()) {
-                boolean overlaps = m.start() < hit.end() && m.end() > hit.start();
-                if (!overlaps || insideHitCounts) return true;
+                boolean inside = m.start() >= hit.start() && m.end() <= hit.end();
+                if (!inside || insideHitCounts) return true;
             }
         }
         return false;
@@ -152,6 +159,55 @@ final class ContextCues {
                 String between = m.end() <= hit.start() ? text.substring(m.end(), hit.start())
                         : m.start() >= hit.end() ? text.substring(hit.end(), m.start()) : "";
                 if (words(between) <= PRESENT_REACH) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Topic talk right before the hit, with the writer nowhere in the few words before it: "what
+     * I'd change is the support for people after a suicide attempt" is about a service even though
+     * the writer is in the sentence; "I am one of those people who self harm" is not. Other people
+     * ("my friend") are blanked out of {@code withoutOthers}, where the writer is looked for.
+     */
+    private boolean topicJustBefore(String text, String withoutOthers, int from, PhrasePatterns.Hit hit) {
+        for (Cue cue : cues.getOrDefault(Kind.TOPIC, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, hit.end());
+            while (m.find()) {
+                // the cue starts before the hit and may run into it ("women fleeing" + "fleeing domestic abuse")
+                if (m.start() >= hit.start()) continue;
+                if (m.end() < hit.start() && words(text.substring(m.end(), hit.start())) > TOPIC_GAP) continue;
+                int windowStart = wordsBack(text, m.start(), SELF_WINDOW, from);
+                if (!selfBetween(withoutOthers, from, windowStart, hit.start(), m.start(), m.end())) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the {@code count} words before {@code at} begin (not before {@code floor}). */
+    private static int wordsBack(String text, int at, int count, int floor) {
+        int i = at;
+        for (int seen = 0; i > floor; seen++) {
+            while (i > floor && text.charAt(i - 1) == ' ') i--;
+            if (seen == count) break;
+            while (i > floor && text.charAt(i - 1) != ' ') i--;
+        }
+        return i;
+    }
+
+    /**
+     * Whether a self cue (matched from the sentence start) reaches into {@code [windowStart, end)},
+     * other than inside the topic cue itself ("a lot of our members").
+     */
+    private boolean selfBetween(String text, int from, int windowStart, int end, int cueStart, int cueEnd) {
+        for (Cue cue : cues.getOrDefault(Kind.SELF, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, end);
+            while (m.find()) {
+                if (m.end() > windowStart && !(m.start() >= cueStart && m.end() <= cueEnd)) return true;
             }
         }
         return false;

@@ -98,7 +98,7 @@ final class PhrasePatterns {
                 RiskCategory category = RiskCategory.fromId(id)
                         .orElseThrow(() -> new IllegalArgumentException("unknown kind '" + kind + "'"));
                 if (category == RiskCategory.LOW_MOOD && !check) {
-                    throw new IllegalArgumentException("low-mood is only ever a check: write 'low-mood:check'");
+                    throw new IllegalArgumentException("low_mood is only ever a check: write 'low_mood:check'");
                 }
                 rules.add(new Rule(category, check ? RiskLevel.CHECK : RiskLevel.URGENT, file.compile(body), file.required(body)));
             }

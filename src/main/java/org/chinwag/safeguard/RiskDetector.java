@@ -107,9 +107,20 @@ public final class RiskDetector {
         return new RiskDetector(data, model, otherLanguagesModel, settings.withThresholds(english, otherLanguages));
     }
 
-    /** What one pass over a text found: the pattern verdict and the model's scores, before thresholds. */
-    record Reading(RiskLevel patternLevel, Set<RiskCategory> patternCategories, boolean setAside, String hitLanguage,
-                   String detectedLanguage, RiskModel.Scores scores, ContextCues.Verdict whole) {
+    /**
+     * What one pass over a text found: the pattern verdict and the model's scores, before thresholds.
+     * The model scores the whole text and each sentence alone; {@code kept} is the best score of a
+     * part the context does not explain away, {@code explained} the best of one it does (a hit set
+     * aside in it, or long past or topic talk across it), so that "we used to have a lunch club"
+     * in one sentence does not excuse "the days are long and empty" in the next.
+     */
+    record Reading(RiskLevel patternLevel, Set<RiskCategory> patternCategories, String hitLanguage,
+                   String detectedLanguage, RiskModel.Scores kept, RiskModel.Scores explained) {
+        /** The model's highest score anywhere in the text, for reports. */
+        RiskModel.Scores scores() {
+            return kept.risk() >= explained.risk() ? kept : explained;
+        }
+
         /** Whether the model for other languages read it (rather than the English one). */
         boolean byOtherLanguagesModel() {
             return detectedLanguage != null && !detectedLanguage.equals("en");
@@ -132,7 +143,8 @@ public final class RiskDetector {
 
         RiskLevel level = RiskLevel.NONE;
         Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
-        boolean setAside = false;
+        // the words of hits the context set aside: the model's reading of a part holding one is explained too
+        List<String> setAside = new ArrayList<>();
         String hitLanguage = null;
         // another language's hit needs a word that is not English, so an all-English text skips them
         boolean allEnglish = onlyEnglishWords(normalised);
@@ -151,7 +163,7 @@ public final class RiskDetector {
                 }
                 if (verdict == ContextCues.Verdict.NEGATED || verdict == ContextCues.Verdict.PAST
                         || verdict == ContextCues.Verdict.TOPIC) {
-                    setAside = true;
+                    setAside.add(prepared.substring(hit.start(), hit.end()).strip());
                     continue;
                 }
                 RiskLevel hitLevel = verdict == ContextCues.Verdict.OTHER_PERSON && CHECK_WHEN_SOMEONE_ELSE.contains(hit.category())
@@ -165,32 +177,42 @@ public final class RiskDetector {
                 }
             }
         }
-        if (detectedLanguage != null && !detectedLanguage.equals("en")) {
-            Prepared prepared = preparedIn(data, normalised, detectedLanguage);
-            RiskModel.Scores scores = otherLanguagesModel == null ? RiskModel.Scores.NONE
-                    : bestSentence(otherLanguagesModel, prepared.text(), sentence -> tokensWithCues(prepared.cues(), sentence));
-            ContextCues.Verdict whole = prepared.cues() == null ? ContextCues.Verdict.KEEP : prepared.cues().judgeWhole(prepared.text());
-            return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
+        Prepared prepared = detectedLanguage != null && !detectedLanguage.equals("en")
+                ? preparedIn(data, normalised, detectedLanguage)
+                : new Prepared(data.english().prepare(normalised), data.contexts().get("en"));
+        RiskModel reader = detectedLanguage != null && !detectedLanguage.equals("en") ? otherLanguagesModel : model;
+        if (reader == null) {
+            return new Reading(level, categories, hitLanguage, detectedLanguage, RiskModel.Scores.NONE, RiskModel.Scores.NONE);
         }
-        String english = data.english().prepare(normalised);
-        RiskModel.Scores scores = bestSentence(model, english, sentence -> modelTokens(data, sentence));
-        ContextCues.Verdict whole = data.contexts().get("en").judgeWhole(english);
-        return new Reading(level, categories, setAside, hitLanguage, detectedLanguage, scores, whole);
+        return modelReading(reader, prepared, setAside, level, categories, hitLanguage, detectedLanguage);
     }
 
     /**
-     * The whole text's scores, or one sentence's where that is higher: a disclosure tucked into a
-     * longer answer ("parks are fine. won't matter to me soon") is scored alone too.
+     * Scores the whole text and, in a longer answer, each sentence alone, so a disclosure tucked
+     * into an ordinary answer ("parks are fine. won't matter to me soon") is read on its own; each
+     * part is judged by its own context.
      */
-    private static RiskModel.Scores bestSentence(RiskModel model, String prepared, java.util.function.Function<String, String[]> tokens) {
-        RiskModel.Scores scores = model.score(tokens.apply(prepared));
-        if (prepared.contains(TextNormaliser.SENTENCE_BREAK)) {
-            for (String sentence : prepared.split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))) {
-                RiskModel.Scores alone = model.score(tokens.apply(sentence));
-                if (alone.risk() > scores.risk()) scores = alone;
+    private static Reading modelReading(RiskModel reader, Prepared prepared, List<String> setAside, RiskLevel level,
+                                        Set<RiskCategory> categories, String hitLanguage, String detectedLanguage) {
+        RiskModel.Scores kept = RiskModel.Scores.NONE;
+        RiskModel.Scores explained = RiskModel.Scores.NONE;
+        List<String> parts = new ArrayList<>();
+        parts.add(prepared.text());
+        if (prepared.text().contains(TextNormaliser.SENTENCE_BREAK)) {
+            parts.addAll(List.of(prepared.text().split(java.util.regex.Pattern.quote(TextNormaliser.SENTENCE_BREAK))));
+        }
+        for (String part : parts) {
+            if (part.isBlank()) continue;
+            RiskModel.Scores scores = reader.score(tokensWithCues(prepared.cues(), part));
+            boolean isExplained = setAside.stream().anyMatch(part::contains)
+                    || prepared.cues() != null && prepared.cues().judgeWhole(part) != ContextCues.Verdict.KEEP;
+            if (isExplained) {
+                if (scores.risk() > explained.risk()) explained = scores;
+            } else if (scores.risk() > kept.risk()) {
+                kept = scores;
             }
         }
-        return scores;
+        return new Reading(level, categories, hitLanguage, detectedLanguage, kept, explained);
     }
 
     /** Text as the other languages' model reads it, with the cues of its language (none for English or a language without patterns). */
@@ -228,26 +250,30 @@ public final class RiskDetector {
         }
         Set<RiskCategory> categories = EnumSet.noneOf(RiskCategory.class);
         categories.addAll(r.patternCategories());
-        if (byModel != RiskLevel.NONE) categories.addAll(likelyCategories(r.scores().byCategory()));
+        if (byModel != RiskLevel.NONE) categories.addAll(likelyCategories(modelScores(r).byCategory()));
         boolean byPattern = r.patternLevel() != RiskLevel.NONE;
         String source = !byPattern ? "model" : byModel != RiskLevel.NONE ? "both" : "pattern";
         return new RiskAssessment(level, categories, source, r.scores().risk(), language, needsReview);
     }
 
     /**
-     * The model's own verdict. When the context explains the text away (hits set aside, or long
-     * past or topic talk across the whole message) it needs the urgent threshold to raise even a
-     * check-in, since the model reads words, not who or when; low mood alone is never urgent.
+     * The model's own verdict. A part the context explains away (a hit set aside in it, or long
+     * past or topic talk across it) needs the urgent threshold to raise even a check-in, since the
+     * model reads words, not who or when; low mood alone is never urgent.
      */
     private RiskLevel modelLevel(Reading r) {
-        double score = r.scores().risk();
         DetectorSettings.Thresholds t = r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
-        boolean explained = r.setAside() || r.whole() != ContextCues.Verdict.KEEP;
-        RiskLevel level;
-        if (explained) level = score >= t.urgent() ? RiskLevel.CHECK : RiskLevel.NONE;
-        else level = score >= t.urgent() ? RiskLevel.URGENT : score >= t.check() ? RiskLevel.CHECK : RiskLevel.NONE;
-        if (level == RiskLevel.URGENT && topCategory(r.scores().byCategory()) == RiskCategory.LOW_MOOD) level = RiskLevel.CHECK;
+        double kept = r.kept().risk();
+        RiskLevel level = kept >= t.urgent() ? RiskLevel.URGENT : kept >= t.check() ? RiskLevel.CHECK : RiskLevel.NONE;
+        if (level == RiskLevel.URGENT && topCategory(r.kept().byCategory()) == RiskCategory.LOW_MOOD) level = RiskLevel.CHECK;
+        if (level == RiskLevel.NONE && r.explained().risk() >= t.urgent()) level = RiskLevel.CHECK;
         return level;
+    }
+
+    /** The scores behind the model's verdict: those of the part it raised the level on. */
+    private RiskModel.Scores modelScores(Reading r) {
+        DetectorSettings.Thresholds t = r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
+        return r.kept().risk() >= t.check() ? r.kept() : r.explained();
     }
 
     private static RiskCategory topCategory(Map<RiskCategory, Double> byCategory) {

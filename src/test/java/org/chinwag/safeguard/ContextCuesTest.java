@@ -14,7 +14,7 @@ class ContextCuesTest {
     private static final PhrasePatterns PATTERNS = PhrasePatterns.parse("en", "test", """
             suicide | wants? to die|kill myself
             abuse | hits me|hit me
-            self-harm | self harm
+            self_harm | self harm
             """);
 
     private static final ContextCues CUES = ContextCues.parse("test", """
@@ -25,6 +25,7 @@ class ContextCuesTest {
             resolved | fine now|remarried
             present | again|still|now|tonight
             self | i|me|my
+            self | i am one of the
             topic | support for|people who
             other | my friend|he|she
             """);
@@ -52,6 +53,9 @@ class ContextCuesTest {
             i am fine now, that was ages past but he hits me tonight | KEEP
             there should be support for people who self harm         | TOPIC
             i self harm and there is no support for me               | KEEP
+            what i would change is the support for people who self harm | TOPIC
+            i am one of the people who self harm                     | KEEP
+            my friend used to self harm                              | PAST
             my friend says she wants to die                          | OTHER_PERSON
             my friend hits me                                        | KEEP
             """)

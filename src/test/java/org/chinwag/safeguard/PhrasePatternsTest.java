@@ -22,7 +22,7 @@ class PhrasePatternsTest {
             define | myself = (?:myself|my self)
             idiom | dying for a
             suicide | want to die|kill {myself}
-            low-mood:check | cannot be bothered with anything
+            low_mood:check | cannot be bothered with anything
             abuse | he hits me
             group | violence = hits punches
             """;
@@ -64,7 +64,7 @@ class PhrasePatternsTest {
         assertEquals(Set.of("suicide:urgent"), found(p, "I wanna die"));
         assertEquals(Set.of("suicide:urgent"), found(p, "kill my self"));
         assertEquals(Set.of("abuse:urgent"), found(p, "he hits me"));
-        assertEquals(Set.of("low-mood:check"), found(p, "honestly I can't be bothered with anything"));
+        assertEquals(Set.of("low_mood:check"), found(p, "honestly I can't be bothered with anything"));
         assertEquals(Set.of(), found(p, "she hits meatballs"));
         assertEquals(Set.of(), found(p, "dying for a die-cast model"), "idiom blanked first");
         assertEquals(Map.of("hits", List.of("violence"), "punches", List.of("violence")), p.wordGroups());
@@ -104,12 +104,12 @@ class PhrasePatternsTest {
                 sucide | typo in the kind
                 abuse | uses {undefined}
                 no bar here
-                low-mood | is only a check
+                low_mood | is only a check
                 """));
         String message = e.getMessage();
         assertTrue(message.startsWith("patterns-xx.txt"), message);
         for (String expected : new String[] {"line 1: bad pattern", "line 2: unknown kind 'sucide'", "line 3: {undefined}", "line 4",
-                "line 5: low-mood is only ever a check"}) {
+                "line 5: low_mood is only ever a check"}) {
             assertTrue(message.contains(expected), message);
         }
     }

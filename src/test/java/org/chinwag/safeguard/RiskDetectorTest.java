@@ -74,6 +74,11 @@ class RiskDetectorTest {
         "my chest is so tight and my arm has gone numb",
         "parks are fine I suppose. won't matter to me much longer",
         "the bus is ok. Anyway I've given my dog to my neighbour and sorted my will so it doesn't matter now",
+        // a past or a request in one sentence does not excuse the next
+        "We used to have a youth club near us. Since it went I've been cutting most nights. Please bring it back.",
+        "I moved here last year for work. I don't talk to a single person most weeks and I can't see the point of anything.",
+        // said flatly, in a few words
+        "tablets are ready", "took the lot", "cut again", "she's reading my texts as I write this",
     })
     void catchesIndirectMisspeltAndTuckedInDisclosures(String text) {
         assertTrue(detector.assess(text).risk(), text);
@@ -117,6 +122,10 @@ class RiskDetectorTest {
         "suicide rates among young men round here are shocking",
         "my dad had a stroke two years ago and the physio was brilliant",
         "I would never hurt myself, I just want a bus that turns up",
+        // the writer is in the sentence, but the risk words are the service's subject
+        "What I'd ask for is better support for people after a suicide attempt",
+        "I volunteer at a food bank and many of our clients have been through domestic abuse, they need more help",
+        "my mate used to self harm at school and waited a year for counselling",
     })
     void pastOtherPeopleAndTopicsAreNotDisclosures(String text) {
         RiskAssessment a = detector.assess(text);

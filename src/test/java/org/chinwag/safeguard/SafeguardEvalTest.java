@@ -93,8 +93,8 @@ class SafeguardEvalTest {
 
     private static SafeguardEval.Scored scored(Population population, double score) {
         LabelledExample e = new LabelledExample(population == Population.DISCLOSURE ? "suicide" : "none", "text", "en", population, "g");
-        var reading = new RiskDetector.Reading(RiskLevel.NONE, Set.of(), false, null, "en",
-                new RiskModel.Scores(score, Map.of(RiskCategory.SUICIDE, score)), ContextCues.Verdict.KEEP);
+        var reading = new RiskDetector.Reading(RiskLevel.NONE, Set.of(), null, "en",
+                new RiskModel.Scores(score, Map.of(RiskCategory.SUICIDE, score)), RiskModel.Scores.NONE);
         return new SafeguardEval.Scored(e, reading, RiskAssessment.NONE);
     }
 }
