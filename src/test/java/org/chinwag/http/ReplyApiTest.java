@@ -1,5 +1,8 @@
 package org.chinwag.http;
 
+import org.chinwag.testing.TestScript;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chinwag.testing.ChinwagHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplyApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path dir;
+    @RegisterExtension static final ChinwagHarness chinwag = ChinwagHarness.web().build();
+    /** A service of its own for the reviewer's corrections. */
+    @RegisterExtension final ChinwagHarness own = ChinwagHarness.web().startLater().build();
     static RunningService service;
     static String token;
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(dir, Map.of());
+        service = chinwag.service();
         token = service.createToken("tests");
         // three residents, each answering the first question; one at an event
         for (int resident = 1; resident <= 3; resident++) {
@@ -39,11 +44,6 @@ class ReplyApiTest {
             service.receive(id, Inbound.fromTyped(event), new Inbound.ButtonPress("yes", "Yes"),
                     Inbound.fromTyped("Answer from resident " + resident + ", with \"quotes\", commas"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test
@@ -70,7 +70,7 @@ class ReplyApiTest {
         assertEquals(3, replies.size());
         JsonNode first = replies.get(0);
         assertEquals("healthy", first.get("question").asText());
-        assertEquals("big-chat", first.get("script").asText());
+        assertEquals(TestScript.ID, first.get("script").asText());
         assertTrue(first.get("participant").asText().startsWith("P-"));
         assertFalse(body.toString().contains("900000000001"), "no Telegram ids in the API");
     }
@@ -113,8 +113,9 @@ class ReplyApiTest {
     }
 
     @Test
-    void aReviewerCorrectsTheThemesAndTheCorrectionOutranksTheModelAndSurvivesRetagging(@TempDir Path own) throws Exception {
-        try (RunningService reviewing = RunningService.start(own, Map.of())) {
+    void aReviewerCorrectsTheThemesAndTheCorrectionOutranksTheModelAndSurvivesRetagging() throws Exception {
+        {
+            RunningService reviewing = own.start();
             String reviewer = reviewing.createToken("reviewer-anna");
             reviewing.consentAndAnswer("42", "The buses never come");
             JsonNode listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
