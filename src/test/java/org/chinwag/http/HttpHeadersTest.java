@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
-import org.chinwag.testing.TelegramResident;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** HEAD is checked as GET is, the headers every response carries, and tokens' last use. */
 class HttpHeadersTest {
 
-    @TempDir static Path dir;
     static final MovableClock clock = new MovableClock();
     @RegisterExtension static final ChinwagHarness chinwag = ChinwagHarness.web().clock(clock).build();
     /** A service of its own with an https public address. */

@@ -12,7 +12,6 @@ import org.chinwag.testing.RunningService;
 import org.chinwag.testing.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /ready proves the database takes a write: a database that only answers reads is not ready. */
 class ReadinessTest {
@@ -23,19 +22,17 @@ class ReadinessTest {
     void aDatabaseThatNoLongerTakesWritesIsNotReadyAndIsAgainOnceItDoes() {
         Assumptions.assumeFalse(TestDatabase.onPostgres(), "makes the SQLite file read-only");
         Assumptions.assumeTrue(ReadOnlyFiles.stopsOpenFiles(), "needs root to make files read-only under a running service");
-        {
-            RunningService service = chinwag.start();
-            assertEquals(200, service.get("/ready", null).statusCode());
-            Path db = chinwag.databaseFile();
-            try (ReadOnlyFiles readOnly = ReadOnlyFiles.make(db, Path.of(db + "-wal"), chinwag.dir())) {
-                var stuck = service.post("/chat/api/session", "application/json", "", Map.of());
-                assertTrue(stuck.statusCode() >= 500, "a write fails meanwhile: " + stuck.statusCode());
-                var ready = service.get("/ready", null);
-                assertEquals(503, ready.statusCode(), ready.body());
-                assertEquals("not ready", ChinwagHarness.json(ready.body()).get("status").asText());
-                assertEquals(200, service.get("/health", null).statusCode(), "alive, though not ready");
-            }
-            assertEquals(200, service.get("/ready", null).statusCode(), "ready again once writes work");
+        RunningService service = chinwag.start();
+        assertEquals(200, service.get("/ready", null).statusCode());
+        Path db = chinwag.databaseFile();
+        try (ReadOnlyFiles readOnly = ReadOnlyFiles.make(db, Path.of(db + "-wal"), chinwag.dir())) {
+            var stuck = service.post("/chat/api/session", "application/json", "", Map.of());
+            assertTrue(stuck.statusCode() >= 500, "a write fails meanwhile: " + stuck.statusCode());
+            var ready = service.get("/ready", null);
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertEquals("not ready", ChinwagHarness.json(ready.body()).get("status").asText());
+            assertEquals(200, service.get("/health", null).statusCode(), "alive, though not ready");
         }
+        assertEquals(200, service.get("/ready", null).statusCode(), "ready again once writes work");
     }
 }
