@@ -19,10 +19,10 @@ import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.http.SafeguardingApi;
 import org.chinwag.lease.Lease;
+import org.chinwag.messages.CampaignAnalyzer;
 import org.chinwag.messages.ChannelSender;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.Outbox;
-import org.chinwag.messages.ModelAnalyzer;
 import org.chinwag.participants.Participants;
 import org.chinwag.replies.Replies;
 import org.chinwag.retention.RetentionJob;
@@ -55,8 +55,13 @@ public final class Service implements AutoCloseable {
         this.background = background;
     }
 
+    /** The service as {@code serve} runs it: the campaign's trained models analyse every text. */
     public static Service start(Settings settings, Clock clock) {
-        ModelAnalyzer analyzer = Models.analyzer(settings);
+        return start(settings, clock, Models.analyzer(settings));
+    }
+
+    /** The service with the given text analysis (tests pass a stand-in for the trained models). */
+    public static Service start(Settings settings, Clock clock, CampaignAnalyzer analyzer) {
         Database database = Database.open(settings.dbUrl());
         try {
             int ran = database.migrate();

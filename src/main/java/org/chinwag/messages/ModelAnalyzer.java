@@ -9,7 +9,7 @@ import org.chinwag.safeguard.RiskDetector;
 import org.chinwag.safeguard.Signposting;
 
 /** The real checks: the risk detector first (it decides what the bot says next), then the theme classifier. */
-public final class ModelAnalyzer implements TextAnalyzer {
+public final class ModelAnalyzer implements CampaignAnalyzer {
 
     private final ThemeClassifier classifier;
     private final RiskDetector riskDetector;
@@ -40,7 +40,7 @@ public final class ModelAnalyzer implements TextAnalyzer {
         return classifier.modelVersion();
     }
 
-    /** The campaign's theme ids, in the order of its themes file. */
+    @Override
     public java.util.Set<String> themeIds() {
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         classifier.themes().forEach(theme -> ids.add(theme.id()));

@@ -10,42 +10,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.messages.ChannelMessage;
-import org.chinwag.testing.FakeBotApi;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.RunningService;
 import org.chinwag.testing.TelegramResident;
-import org.junit.jupiter.api.AfterEach;
+import org.chinwag.testing.TestScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The theme classifier as the product uses it: the classify API and tags on stored replies. */
+/**
+ * The theme classifier as the product uses it: the classify API and tags on stored replies. The
+ * trained models hear what residents say; the conversation around them is the tests' own script.
+ */
 class ClassifyIntegrationTest {
 
     static final long CHAT = 6_200_000_001L;
     static final String MULTI = "the buses are rubbish and I can't get a GP appointment";
     static final String POLISH = "Autobusy w mojej okolicy jeżdżą bardzo rzadko i nie mogę dostać się do lekarza rodzinnego na czas";
 
-    @TempDir Path dir;
-    FakeBotApi telegram;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.polling().realAnalyser().build();
     RunningService service;
 
     @BeforeEach
     void start() {
-        telegram = FakeBotApi.start(TelegramResident.TOKEN);
-        service = RunningService.start(dir, TelegramResident.pollingSettings(telegram));
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) service.close();
-        telegram.close();
+        service = chinwag.service();
     }
 
     private HttpResponse<String> classify(String body, String token) {
@@ -58,7 +52,7 @@ class ClassifyIntegrationTest {
         String token = service.createToken("analyst");
         HttpResponse<String> response = classify("{\"text\": \"" + MULTI + "\"}", token);
         assertEquals(200, response.statusCode(), response.body());
-        JsonNode json = TelegramResident.json(response.body());
+        JsonNode json = ChinwagHarness.json(response.body());
         assertEquals(MULTI, json.get("text").asText());
         assertTrue(json.get("themes").isArray());
         Set<String> themes = new HashSet<>();
@@ -73,7 +67,7 @@ class ClassifyIntegrationTest {
         assertTrue(json.get("risk").isBoolean());
         assertFalse(json.get("risk").asBoolean());
 
-        JsonNode risky = TelegramResident.json(classify("{\"text\": \"I've been thinking about ending it all\"}", token).body());
+        JsonNode risky = ChinwagHarness.json(classify("{\"text\": \"I've been thinking about ending it all\"}", token).body());
         assertTrue(risky.get("risk").asBoolean(), risky.toString());
 
         assertEquals(401, classify("{\"text\": \"buses\"}", null).statusCode());
@@ -87,11 +81,11 @@ class ClassifyIntegrationTest {
 
     @Test
     void repliesOverTelegramAreTaggedByTheModelAndConfirmedThemesAreTheParticipants() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         resident.consents();
-        resident.says("Walking in the park with my dog", "What gets in the way");
-        resident.says(MULTI, "Did I get that right?");
-        resident.presses("Yes, that's right", "Thanks");
+        resident.says("Walking in the park with my dog", TestScript.SECOND_QUESTION);
+        resident.says(MULTI, TestScript.REFLECT_ASKS);
+        resident.presses(TestScript.REFLECT_YES, TestScript.FOLLOWUP_PREFIX);
 
         var db = service.service().database().dsl();
         var reply = db.selectFrom(REPLY).where(REPLY.QUESTION_ID.eq("barriers")).fetchOne();
@@ -111,7 +105,7 @@ class ClassifyIntegrationTest {
         assertTrue(tags.stream().anyMatch(t -> t.getSource().equals("participant")), "the confirmed themes: " + tags);
 
         // the replies API shows the tags with their sources
-        JsonNode replies = TelegramResident.json(service.get("/api/replies", service.createToken("r")).body()).get("replies");
+        JsonNode replies = ChinwagHarness.json(service.get("/api/replies", service.createToken("r")).body()).get("replies");
         JsonNode shown = replies.get(1);
         assertEquals("barriers", shown.get("question").asText());
         Set<String> sources = new HashSet<>();
@@ -136,7 +130,7 @@ class ClassifyIntegrationTest {
 
     @Test
     void aClearlyNonEnglishReplyIsStoredForReviewWithoutModelTags() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         resident.consents();
         resident.saysAndGets(POLISH, 1);
         var db = service.service().database().dsl();
@@ -147,7 +141,7 @@ class ClassifyIntegrationTest {
         assertFalse("en".equals(reply.getLanguage()), "not recorded as English: " + reply.getLanguage());
         assertEquals(0, db.fetchCount(REPLY_TAG, REPLY_TAG.REPLY_ID.eq(reply.getId()), REPLY_TAG.SOURCE.eq("model")));
         assertEquals(1, db.fetchCount(PARTICIPANT));
-        JsonNode shown = TelegramResident.json(service.get("/api/replies", service.createToken("r")).body()).get("replies").get(0);
+        JsonNode shown = ChinwagHarness.json(service.get("/api/replies", service.createToken("r")).body()).get("replies").get(0);
         assertTrue(shown.get("needs_review").asBoolean());
         assertEquals(0, shown.get("themes").size());
     }

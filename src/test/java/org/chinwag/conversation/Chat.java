@@ -3,6 +3,7 @@ package org.chinwag.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.chinwag.testing.TestScript;
 
 /**
  * A resident talking to the engine in a test. Inputs are written as a resident would act:
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
  */
 final class Chat {
 
-    static final ScriptLibrary BUNDLED = ScriptLibrary.bundled();
+    /** The tests' own script (see {@link TestScript}): the engine is tested on words the tests own. */
+    static final ScriptLibrary SCRIPTS = TestScript.library();
     private static final java.util.regex.Pattern HEARD = java.util.regex.Pattern.compile("(.*) \\{([a-z_,]*)}");
 
     final Engine engine;
@@ -21,7 +23,7 @@ final class Chat {
     final List<Effect> effects = new ArrayList<>();
 
     Chat() {
-        this(BUNDLED);
+        this(SCRIPTS);
     }
 
     Chat(ScriptLibrary library) {
@@ -96,11 +98,15 @@ final class Chat {
         throw new AssertionError("unknown effect " + e);
     }
 
+    static Script script() {
+        return SCRIPTS.latest(TestScript.ID);
+    }
+
     static String text(BotText key) {
-        return BUNDLED.latest("big-chat").text(key);
+        return script().text(key);
     }
 
     static String stepText(String stepId) {
-        return BUNDLED.latest("big-chat").require(stepId).text();
+        return script().require(stepId).text();
     }
 }

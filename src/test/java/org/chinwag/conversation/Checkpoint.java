@@ -30,7 +30,7 @@ record Checkpoint(String step, ConversationState state, Turn asked, List<String>
 
     /** A chat resumed at this point. */
     Chat chat() {
-        Chat chat = new Chat(Chat.BUNDLED, state);
+        Chat chat = new Chat(Chat.SCRIPTS, state);
         chat.last = asked;
         return chat;
     }

@@ -16,15 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The reflect step of the default script: what the classifier heard in the answer to "barriers" is
+ * The reflect step of the tests' own script: what the classifier heard in the answer to "barriers" is
  * said back; the resident confirms, corrects (picks themes) or skips; the follow-up is then worded
  * for the theme they settled on. A trailing {@code {themes}} on an input is what the classifier heard.
  */
 class ReflectScenariosTest {
 
-    static final Step REFLECT = Chat.BUNDLED.latest("big-chat").require("reflect");
-    static final Step FOLLOWUP = Chat.BUNDLED.latest("big-chat").require("followup");
-    static final List<String> BEFORE = List.of("started big-chat/2", "consent big-chat/2", "reply healthy=Walking in the park");
+    static final Step REFLECT = Chat.script().require("reflect");
+    static final Step FOLLOWUP = Chat.script().require("followup");
+    static final List<String> BEFORE = List.of("started test-chat/1", "consent test-chat/1", "reply healthy=Walking in the park");
     static final String BUSES_AND_GP = "Buses and my GP {transport,gp_access}";
     static final List<String> AT_REFLECT = concat(TO_BARRIERS, BUSES_AND_GP);
     static final List<String> PICKING = concat(AT_REFLECT, "[Not quite]");
@@ -41,23 +41,23 @@ class ReflectScenariosTest {
     static Stream<Scenario> scenarios() {
         return Stream.of(
                 row("two themes heard: said back and asked", AT_REFLECT, "reflect", List.of(HEARD_REPLY),
-                        "It sounds like getting around and seeing a GP matter to you. Did I get that right?"),
+                        "I heard that travel and the doctor matter to you. Is that right?"),
                 row("one theme heard: its own wording", concat(TO_BARRIERS, "The 42 {transport}"), "reflect",
-                        List.of("reply barriers=The 42"), "It sounds like getting around matters to you. Did I get that right?"),
+                        List.of("reply barriers=The 42"), "I heard that travel matters to you. Is that right?"),
                 row("three themes: X, Y and Z", concat(TO_BARRIERS, "All of it {green_spaces,crime_safety,transport}"), "reflect",
                         List.of("reply barriers=All of it"),
-                        "It sounds like parks and green spaces, feeling safe and getting around matter to you."),
+                        "I heard that parks, safety and travel matter to you."),
                 row("one theme with a plural phrase: the plural wording", concat(TO_BARRIERS, "The shops {local_facilities}"),
                         "reflect", List.of("reply barriers=The shops"),
-                        "It sounds like local shops, services and places matter to you. Did I get that right?"),
+                        "I heard that local places matter to you. Is that right?"),
                 row("themes the script has no words for are left out", concat(TO_BARRIERS, "Football {football,transport}"),
-                        "reflect", List.of("reply barriers=Football"), "It sounds like getting around matters to you."),
+                        "reflect", List.of("reply barriers=Football"), "I heard that travel matters to you."),
                 row("nothing heard: straight to the generic follow-up", concat(TO_BARRIERS, "Not sure {}"), "followup",
                         List.of("reply barriers=Not sure"), FOLLOWUP.text()),
                 row("only unknown themes heard: straight to the follow-up", concat(TO_BARRIERS, "Football {football}"),
                         "followup", List.of("reply barriers=Football"), FOLLOWUP.text()),
 
-                row("yes: confirmed, then the probe for the first theme", concat(AT_REFLECT, "[Yes, that's right]"), "followup",
+                row("yes: confirmed, then the probe for the first theme", concat(AT_REFLECT, "[Yes, spot on]"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=transport,gp_access"), FOLLOWUP.themeTexts().get("transport")),
                 row("typed yeah confirms too", concat(AT_REFLECT, "yeah"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=transport,gp_access"), FOLLOWUP.themeTexts().get("transport")),
@@ -71,18 +71,18 @@ class ReflectScenariosTest {
 
                 row("not quite: the themes to pick from", PICKING, "reflect", List.of(HEARD_REPLY), REFLECT.reflect().pickText()),
                 row("typed no is not quite", concat(AT_REFLECT, "no"), "reflect", List.of(HEARD_REPLY), REFLECT.reflect().pickText()),
-                row("a pick is acknowledged", concat(PICKING, "[Seeing a GP]"), "reflect", List.of(HEARD_REPLY),
-                        "Got it: seeing a GP. Tap any others that fit, then Done."),
-                row("pick, done: the probe for the picked theme", concat(PICKING, "[Seeing a GP]", "[Done]"), "followup",
+                row("a pick is acknowledged", concat(PICKING, "[The doctor]"), "reflect", List.of(HEARD_REPLY),
+                        "Picked: the doctor. Pick more, then Done."),
+                row("pick, done: the probe for the picked theme", concat(PICKING, "[The doctor]", "[Done]"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=gp_access"), FOLLOWUP.themeTexts().get("gp_access")),
                 row("pick two: the probe is for the first picked",
-                        concat(PICKING, "[Parks and green spaces]", "[Feeling safe]", "[Done]"), "followup",
+                        concat(PICKING, "[Parks]", "[Safety]", "[Done]"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=green_spaces,crime_safety"), FOLLOWUP.themeTexts().get("green_spaces")),
-                row("a second press un-picks", concat(PICKING, "[Parks and green spaces]", "[Feeling safe]",
-                                "[✓ Parks and green spaces]"), "reflect", List.of(HEARD_REPLY),
-                        "Got it: feeling safe. Tap any others that fit, then Done."),
-                row("un-picked is left out when done", concat(PICKING, "[Parks and green spaces]", "[Feeling safe]",
-                                "[✓ Parks and green spaces]", "[Done]"), "followup",
+                row("a second press un-picks", concat(PICKING, "[Parks]", "[Safety]",
+                                "[✓ Parks]"), "reflect", List.of(HEARD_REPLY),
+                        "Picked: safety. Pick more, then Done."),
+                row("un-picked is left out when done", concat(PICKING, "[Parks]", "[Safety]",
+                                "[✓ Parks]", "[Done]"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=crime_safety"), FOLLOWUP.themeTexts().get("crime_safety")),
                 row("none of these: an empty judgement, the generic follow-up", concat(PICKING, "[None of these]"), "followup",
                         List.of(HEARD_REPLY, "themes barriers="), FOLLOWUP.text()),
@@ -92,12 +92,12 @@ class ReflectScenariosTest {
                         List.of(HEARD_REPLY), FOLLOWUP.text()),
 
                 row("typed buses at the question picks transport", concat(AT_REFLECT, "buses"), "reflect",
-                        List.of(HEARD_REPLY), "Got it: getting around. Tap any others that fit, then Done."),
+                        List.of(HEARD_REPLY), "Picked: travel. Pick more, then Done."),
                 row("typed words while picking add themes", concat(PICKING, "GP and parks", "done"), "followup",
                         List.of(HEARD_REPLY, "themes barriers=gp_access,green_spaces"), FOLLOWUP.themeTexts().get("gp_access")),
-                row("typed button numbers while picking add themes", concat(PICKING, "2, 9", "[Done]"), "followup",
-                        List.of(HEARD_REPLY, "themes barriers=local_activities,green_spaces"),
-                        FOLLOWUP.themeTexts().get("local_activities")),
+                row("typed button numbers while picking add themes", concat(PICKING, "3, 6", "[Done]"), "followup",
+                        List.of(HEARD_REPLY, "themes barriers=green_spaces,local_activities"),
+                        FOLLOWUP.themeTexts().get("green_spaces")),
                 row("a number at the question is not a pick: it is kept", concat(AT_REFLECT, "2"), "reflect",
                         List.of(HEARD_REPLY, "reply reflect_correction=2"), REFLECT.reflect().notedText()),
                 row("a sentence naming a theme is the resident's words, not a pick", concat(AT_REFLECT, LONELY), "reflect",
@@ -105,7 +105,7 @@ class ReflectScenariosTest {
                 row("a sentence naming a theme, then Done: kept, and no judgement on the earlier answer",
                         concat(AT_REFLECT, LONELY, "[Done]"), "followup",
                         List.of(HEARD_REPLY, "reply reflect_correction=" + LONELY), FOLLOWUP.text()),
-                row("a sentence while picking is kept; the picks so far stand", concat(PICKING, "[Feeling safe]", LONELY, "[Done]"),
+                row("a sentence while picking is kept; the picks so far stand", concat(PICKING, "[Safety]", LONELY, "[Done]"),
                         "followup", List.of(HEARD_REPLY, "reply reflect_correction=" + LONELY, "themes barriers=crime_safety"),
                         FOLLOWUP.themeTexts().get("crime_safety")),
                 row("theme words with other words around them are kept", concat(AT_REFLECT, "it's the buses really"), "reflect",
@@ -119,16 +119,16 @@ class ReflectScenariosTest {
                         List.of(HEARD_REPLY, "reply reflect_correction=Housing", "themes barriers="), FOLLOWUP.text()),
 
                 row("sticker at the question: asked again", concat(AT_REFLECT, "<sticker>"), "reflect", List.of(HEARD_REPLY),
-                        text(BotText.UNSUPPORTED) + "\nIt sounds like getting around and seeing a GP matter to you."),
+                        text(BotText.UNSUPPORTED) + "\nI heard that travel and the doctor matter to you."),
                 row("blank at the question: asked again", concat(AT_REFLECT, "  "), "reflect", List.of(HEARD_REPLY),
-                        "It sounds like getting around and seeing a GP matter to you."),
-                row("sticker while picking: the picks so far again", concat(PICKING, "[Feeling safe]", "<sticker>"), "reflect",
-                        List.of(HEARD_REPLY), text(BotText.UNSUPPORTED) + "\nGot it: feeling safe."),
+                        "I heard that travel and the doctor matter to you."),
+                row("sticker while picking: the picks so far again", concat(PICKING, "[Safety]", "<sticker>"), "reflect",
+                        List.of(HEARD_REPLY), text(BotText.UNSUPPORTED) + "\nPicked: safety."),
                 row("blank while picking", concat(PICKING, ""), "reflect", List.of(HEARD_REPLY), REFLECT.reflect().pickText()),
                 row("/help at the question re-asks it", concat(AT_REFLECT, "/help"), "reflect", List.of(HEARD_REPLY),
-                        text(BotText.HELP) + "\nIt sounds like getting around"),
+                        text(BotText.HELP) + "\nI heard that travel"),
 
-                row("after the probe the rest carries on", concat(AT_REFLECT, "[Yes, that's right]", "The 42 at night", "More buses"),
+                row("after the probe the rest carries on", concat(AT_REFLECT, "[Yes, spot on]", "The 42 at night", "More buses"),
                         "about_you", List.of(HEARD_REPLY, "themes barriers=transport,gp_access", "reply followup=The 42 at night",
                                 "reply one_thing=More buses"), stepText("about_you")));
     }
@@ -146,33 +146,33 @@ class ReflectScenariosTest {
     @Test
     void theQuestionOffersYesNotQuiteAndSkip() {
         Outbound asked = last(new Chat().sendAll(AT_REFLECT));
-        assertEquals(List.of("Yes, that's right", "Not quite", "Skip"), asked.buttons().stream().map(Outbound.Button::label).toList());
+        assertEquals(List.of("Yes, spot on", "Not quite", "Skip"), asked.buttons().stream().map(Outbound.Button::label).toList());
         assertEquals(List.of("reflect:yes", "reflect:no", "reflect:skip"), asked.buttons().stream().map(Outbound.Button::value).toList());
     }
 
     @Test
     void pickingOffersEveryThemeThenNoneAndDoneAndTicksThePicked() {
-        Outbound asked = last(new Chat().sendAll(concat(PICKING, "[Getting around]")));
-        assertEquals(12, asked.buttons().size());
-        assertEquals("✓ Getting around", asked.buttons().get(9).label());
-        assertEquals("reflect:theme.transport", asked.buttons().get(9).value());
-        assertEquals(List.of("None of these", "Done"), asked.buttons().subList(10, 12).stream().map(Outbound.Button::label).toList());
+        Outbound asked = last(new Chat().sendAll(concat(PICKING, "[Travel]")));
+        assertEquals(9, asked.buttons().size());
+        assertEquals("✓ Travel", asked.buttons().get(0).label());
+        assertEquals("reflect:theme.transport", asked.buttons().get(0).value());
+        assertEquals(List.of("None of these", "Done"), asked.buttons().subList(7, 9).stream().map(Outbound.Button::label).toList());
         assertTrue(asked.buttons().stream().allMatch(b -> b.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64));
     }
 
     @Test
     void resumesMidPickAfterTheStateIsStoredAsJson() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        Chat chat = new Chat().sendAll(concat(PICKING, "[Feeling safe]"));
+        Chat chat = new Chat().sendAll(concat(PICKING, "[Safety]"));
         ConversationState stored = json.readValue(json.writeValueAsString(chat.state), ConversationState.class);
         assertEquals(chat.state, stored);
 
         Turn welcomeBack = chat.engine.resume(stored);
         assertEquals(last(chat), welcomeBack.messages().get(1), "the picks so far, with the buttons");
 
-        Chat resumed = new Chat(Chat.BUNDLED, stored);
+        Chat resumed = new Chat(Chat.SCRIPTS, stored);
         resumed.last = welcomeBack;
-        resumed.sendAll(List.of("[Getting around]", "[Done]"));
+        resumed.sendAll(List.of("[Travel]", "[Done]"));
         assertEquals(List.of("themes barriers=crime_safety,transport"), resumed.briefEffects());
         assertEquals("followup", resumed.state.step());
         assertNull(resumed.state.var(Reflecting.PICKS_VAR), "nothing of the pick is left in the state");
@@ -211,7 +211,7 @@ class ReflectScenariosTest {
         Chat chat = new Chat().sendAll(TO_BARRIERS).send("I can't cope", new Signals(List.of("mental_health"), true));
         assertEquals("barriers", chat.state.step());
         chat.send("The buses {transport}");
-        assertTrue(chat.said().startsWith("It sounds like getting around matters"), chat.said());
+        assertTrue(chat.said().startsWith("I heard that travel matters"), chat.said());
     }
 
     @Test

@@ -27,7 +27,7 @@ class ResumeTest {
         ConversationState reloaded = JSON.readValue(JSON.writeValueAsString(at.state()), ConversationState.class);
         assertEquals(at.state(), reloaded);
 
-        Chat chat = new Chat(Chat.BUNDLED, reloaded);
+        Chat chat = new Chat(Chat.SCRIPTS, reloaded);
         chat.last = at.asked();
         chat.sendAll(at.rest());
         List<String> expected = ConversationScenariosTest.HAPPY_EFFECTS.subList(at.effectsSoFar(),
@@ -39,7 +39,7 @@ class ResumeTest {
     @ParameterizedTest(name = "welcome back at {0}")
     @MethodSource("everyStep")
     void resumeResendsTheCurrentQuestionWithItsButtons(Checkpoint at) {
-        Turn turn = new Engine(Chat.BUNDLED).resume(at.state());
+        Turn turn = new Engine(Chat.SCRIPTS).resume(at.state());
         assertEquals(at.state(), turn.state());
         assertEquals(List.of(), turn.effects());
         assertEquals(List.of(Outbound.text(Chat.text(BotText.WELCOME_BACK)), at.question()), turn.messages());
@@ -70,7 +70,7 @@ class ResumeTest {
     void pendingForgetSurvivesJson() throws Exception {
         Chat chat = new Chat().sendAll(ConversationScenariosTest.TO_BARRIERS).send("/forget");
         chat.state = JSON.readValue(JSON.writeValueAsString(chat.state), ConversationState.class);
-        chat.send("[Yes, delete it]");
+        chat.send("[Yes, delete it all]");
         assertEquals(List.of("forget"), Chat.brief(chat.last.effects()));
     }
 }

@@ -24,7 +24,7 @@ class SignalsTest {
     }
 
     static Stream<Arguments> themes() {
-        Step followup = Chat.BUNDLED.latest("big-chat").require("followup");
+        Step followup = Chat.script().require("followup");
         return Stream.of(
                 Arguments.of(List.of(), followup.text()),
                 Arguments.of(List.of("transport"), followup.themeTexts().get("transport")),
@@ -37,7 +37,7 @@ class SignalsTest {
     void theFollowUpReflectsTheFirstThemeWithItsOwnWording(List<String> themes, String expected) throws Exception {
         Chat chat = atBarriers().send("The 42 never turns up", new Signals(themes, false));
         // known themes are reflected back first; the follow-up is worded for the first one confirmed
-        if (chat.state.step().equals("reflect")) chat.send("[Yes, that's right]");
+        if (chat.state.step().equals("reflect")) chat.send("[Yes, spot on]");
         assertEquals("followup", chat.state.step());
         assertEquals(expected, chat.said());
 
@@ -59,7 +59,7 @@ class SignalsTest {
         assertEquals(before, chat.state);
         assertEquals(List.of("reply barriers=I can't cope any more"), Chat.brief(chat.last.effects()));
         assertTrue(question.endsWith(chat.said()), "the question again, after the signposting the messages layer sends: " + chat.said());
-        assertEquals(Chat.BUNDLED.latest("big-chat").require("barriers").text(), chat.said());
+        assertEquals(Chat.script().require("barriers").text(), chat.said());
 
         chat.send("The buses", Signals.NONE);
         assertEquals("followup", chat.state.step());
@@ -72,7 +72,7 @@ class SignalsTest {
         assertEquals("consent", chat.state.step());
         assertEquals(List.of(), chat.last.effects());
         assertEquals(1, chat.last.messages().size());
-        assertEquals(Chat.BUNDLED.latest("big-chat").require("consent").text(), chat.said());
+        assertEquals(Chat.script().require("consent").text(), chat.said());
         chat.send(ConversationScenariosTest.YES);
         assertEquals("healthy", chat.state.step(), "the consent buttons still work");
     }
@@ -96,7 +96,7 @@ class SignalsTest {
 
     @Test
     void nullSignalsMeanNone() {
-        Turn turn = new Engine(Chat.BUNDLED).step(atBarriers().state, new Inbound.Text("buses"), null);
+        Turn turn = new Engine(Chat.SCRIPTS).step(atBarriers().state, new Inbound.Text("buses"), null);
         assertEquals("followup", turn.state().step());
     }
 }

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.chinwag.testing.TestScript;
 import org.junit.jupiter.api.Test;
 
 /** The terminal chat loop, driven by a scripted stdin, talking to the engine alone. */
@@ -19,7 +20,7 @@ class TerminalChatTest {
     final List<Inbound> received = new ArrayList<>();
 
     String chat(String... lines) {
-        Engine engine = new Engine(Chat.BUNDLED);
+        Engine engine = new Engine(Chat.SCRIPTS);
         ConversationState[] state = {null};
         TerminalChat.Talk talk = (inbound, heard) -> {
             received.add(inbound);
@@ -29,7 +30,7 @@ class TerminalChatTest {
         };
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        TerminalChat.run(Chat.BUNDLED.defaultScriptId(), talk,
+        TerminalChat.run(Chat.SCRIPTS.defaultScriptId(), talk,
                 new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out);
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -38,8 +39,8 @@ class TerminalChatTest {
     void numbersPressButtonsAndTheWholeScriptCanBeWalked() {
         String transcript = chat("hi", "1", "Walking in the park", "The buses", "!sticker", "2", "More buses",
                 "1", "LS12 3AB", "3", "none", "1", "and the library");
-        assertTrue(transcript.contains("bot> Are you happy to chat?"), transcript);
-        assertTrue(transcript.contains("     [1] Yes, I'm happy to chat"), transcript);
+        assertTrue(transcript.contains("bot> " + TestScript.ASKS_CONSENT), transcript);
+        assertTrue(transcript.contains("     [1] " + TestScript.CONSENT_YES), transcript);
         assertTrue(transcript.contains("     [2] No thanks"), transcript);
         assertTrue(transcript.contains("bot> " + Chat.text(BotText.UNSUPPORTED)), transcript);
         assertTrue(received.get(1) instanceof Inbound.ButtonPress press && press.value().endsWith("yes"), received.toString());
@@ -49,9 +50,9 @@ class TerminalChatTest {
 
     @Test
     void themesInBracesAreHeardSoTheReflectStepCanBeTried() {
-        String transcript = chat("hi", "1", "Walking", "The buses {transport, gp_access}", "2", "Getting around", "12");
+        String transcript = chat("hi", "1", "Walking", "The buses {transport, gp_access}", "2", "Travel", "9");
         assertEquals(Inbound.fromTyped("The buses"), received.get(3));
-        assertTrue(transcript.contains("bot> It sounds like getting around and seeing a GP matter to you."), transcript);
+        assertTrue(transcript.contains("bot> I heard that travel and the doctor matter to you."), transcript);
     }
 
     @Test
@@ -63,8 +64,8 @@ class TerminalChatTest {
     @Test
     void commandsWorkAndForgetStartsOver() {
         String transcript = chat("hi", "/help", "/forget", "1", "hello");
-        assertTrue(transcript.contains("/stop – stop the chat"), transcript);
-        assertTrue(transcript.lastIndexOf("Are you happy to chat?") > transcript.indexOf(Chat.text(BotText.FORGOTTEN)),
+        assertTrue(transcript.contains("/stop – stop the test chat"), transcript);
+        assertTrue(transcript.lastIndexOf(TestScript.ASKS_CONSENT) > transcript.indexOf(Chat.text(BotText.FORGOTTEN)),
                 transcript);
     }
 }

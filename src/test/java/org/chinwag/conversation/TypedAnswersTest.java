@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What typed words mean at each kind of step of the default script. */
+/** What typed words mean at each kind of step of the tests' own script (the Big Chat's shape). */
 class TypedAnswersTest {
 
-    static final Script SCRIPT = Chat.BUNDLED.latest("big-chat");
+    static final Script SCRIPT = Chat.script();
 
     static Stream<Arguments> typed() {
         return Stream.of(
@@ -20,7 +20,7 @@ class TypedAnswersTest {
                 Arguments.of("consent", "Y", "=yes"),
                 Arguments.of("consent", "Yeah!", "=yes"),
                 Arguments.of("consent", "ok 👍", "=yes"),
-                Arguments.of("consent", "Yes, I'm happy to chat", "=yes"),
+                Arguments.of("consent", "Yes, let's begin", "=yes"),
                 Arguments.of("consent", "no", "=no"),
                 Arguments.of("consent", "Nah", "=no"),
                 Arguments.of("consent", "no thanks.", "=no"),

@@ -63,7 +63,7 @@ class UnexpectedInputTest {
     void aButtonFromAnEarlierMessageIsNotTakenAsTheAnswer(Checkpoint at) {
         String stale = at.step().equals("consent") ? "optin:yes" : "consent:yes";
         for (String value : List.of(stale, "_forget:yes", "nonsense")) {
-            Turn turn = new Engine(Chat.BUNDLED).step(at.state(), new Inbound.ButtonPress(value, "Yes"), Signals.NONE);
+            Turn turn = new Engine(Chat.SCRIPTS).step(at.state(), new Inbound.ButtonPress(value, "Yes"), Signals.NONE);
             assertEquals(at.state(), turn.state());
             assertEquals(List.of(), turn.effects());
             assertEquals(List.of(at.question()), turn.messages());
@@ -73,7 +73,7 @@ class UnexpectedInputTest {
     @ParameterizedTest(name = "every question has its buttons at {0}")
     @MethodSource("everyStep")
     void everyButtonStepOffersItsButtons(Checkpoint at) {
-        Step step = Chat.BUNDLED.latest("big-chat").require(at.step());
+        Step step = Chat.script().require(at.step());
         int expected = step.options().size() + (step.skippable() ? 1 : 0);
         assertEquals(expected, at.question().buttons().size());
         assertTrue(at.question().buttons().stream().allMatch(b -> b.value().startsWith(at.step() + ":")));
@@ -82,7 +82,7 @@ class UnexpectedInputTest {
     @Test
     void channelsMayPassNullTextOrCapitalisedCommands() {
         Checkpoint barriers = Checkpoint.along(ConversationScenariosTest.TO_BARRIERS).get(2);
-        Engine engine = new Engine(Chat.BUNDLED);
+        Engine engine = new Engine(Chat.SCRIPTS);
         assertEquals(barriers.state(), engine.step(barriers.state(), new Inbound.Text(null), Signals.NONE).state());
         Turn stop = engine.step(barriers.state(), new Inbound.Command("STOP", null), Signals.NONE);
         assertEquals(ConversationState.Status.STOPPED, stop.state().status());
@@ -99,7 +99,7 @@ class UnexpectedInputTest {
     @Test
     void aBareButtonValueWorksToo() {
         Checkpoint consent = everyStep().findFirst().orElseThrow();
-        Turn turn = new Engine(Chat.BUNDLED).step(consent.state(), new Inbound.ButtonPress("yes", null), Signals.NONE);
+        Turn turn = new Engine(Chat.SCRIPTS).step(consent.state(), new Inbound.ButtonPress("yes", null), Signals.NONE);
         assertEquals("healthy", turn.state().step());
     }
 }

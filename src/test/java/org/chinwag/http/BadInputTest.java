@@ -1,5 +1,7 @@
 package org.chinwag.http;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chinwag.testing.ChinwagHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,23 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.chinwag.testing.FakeBotApi;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
-import org.chinwag.testing.TelegramResident;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A corpus of bad input thrown at every route the service has (listed from the Javalin app, so a
@@ -33,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputTest {
 
-    static final String SECRET = "corpus-secret_1";
-    @TempDir static Path dir;
-    static FakeBotApi telegram;
-    static RunningService service;
+    static final String SECRET = ChinwagHarness.SECRET;
     /** Advanced between requests so rate limits never hide what a route does with the input. */
     static final MovableClock clock = new MovableClock();
+    /** Webhook mode, so the webhook route is among those tried. */
+    @RegisterExtension static final ChinwagHarness chinwag = ChinwagHarness.webhook().clock(clock).build();
+    static RunningService service;
     static String token;
     static String session;
     static String pseudonym;
@@ -81,24 +77,12 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        telegram = FakeBotApi.start(TelegramResident.TOKEN);
-        Map<String, String> env = new HashMap<>(TelegramResident.pollingSettings(telegram));
-        // webhook mode, so the webhook route is among those tried
-        env.put("CHINWAG_TELEGRAM_MODE", "webhook");
-        env.put("CHINWAG_TELEGRAM_WEBHOOK_SECRET", SECRET);
-        env.put("CHINWAG_PUBLIC_URL", "https://chat.example.org/");
-        service = RunningService.start(dir, env, clock);
+        service = chinwag.service();
         token = service.createToken("corpus");
         service.consentAndAnswer("5550001111", "The buses never come");
         pseudonym = service.service().database().dsl().fetchValue("select pseudonym from participant").toString();
         HttpResponse<String> opened = service.post("/chat/api/session", "application/json", "", Map.of());
-        session = TelegramResident.json(opened.body()).get("session").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) service.close();
-        if (telegram != null) telegram.close();
+        session = ChinwagHarness.json(opened.body()).get("session").asText();
     }
 
     /** Everything a well-behaved client would send, so the input (not a missing credential) is what is tested. */
@@ -129,7 +113,7 @@ class BadInputTest {
                 failures.add(described + " (not a JSON error)");
                 return;
             }
-            JsonNode error = TelegramResident.json(response.body()).path("error");
+            JsonNode error = ChinwagHarness.json(response.body()).path("error");
             if (error.path("message").asText().isBlank()) failures.add(described + " (no message)");
         }
     }
@@ -217,12 +201,12 @@ class BadInputTest {
         var charset = service.request("POST", "/api/classify", Map.of("Authorization", "Bearer " + token,
                 "Content-Type", "application/json; charset=latin-1"), "{\"text\": \"buses\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(415, charset.statusCode(), charset.body());
-        assertTrue(TelegramResident.json(charset.body()).at("/error/message").asText().contains("latin-1"), charset.body());
+        assertTrue(ChinwagHarness.json(charset.body()).at("/error/message").asText().contains("latin-1"), charset.body());
 
         for (String route : List.of("/api/replies", "/api/replies.csv")) {
             var far = service.get(route + "?from=-1000000000-01-01T00:00:00Z", token);
             assertEquals(400, far.statusCode(), far.body());
-            assertTrue(TelegramResident.json(far.body()).at("/error/message").asText().contains("'from'"), far.body());
+            assertTrue(ChinwagHarness.json(far.body()).at("/error/message").asText().contains("'from'"), far.body());
         }
     }
 }

@@ -1,41 +1,37 @@
 package org.chinwag.http;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chinwag.testing.ChinwagHarness;
 import static org.chinwag.store.schema.Tables.API_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
-import org.chinwag.testing.TelegramResident;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** HEAD is checked as GET is, the headers every response carries, and tokens' last use. */
 class HttpHeadersTest {
 
-    @TempDir static Path dir;
     static final MovableClock clock = new MovableClock();
+    @RegisterExtension static final ChinwagHarness chinwag = ChinwagHarness.web().clock(clock).build();
+    /** A service of its own with an https public address. */
+    @RegisterExtension final ChinwagHarness https = ChinwagHarness.web().setting("CHINWAG_PUBLIC_URL", "https://chat.example.org/")
+            .startLater().build();
     static RunningService service;
     static String token;
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(dir, Map.of(), clock);
+        service = chinwag.service();
         token = service.createToken("headers");
         service.consentAndAnswer("5550002222", "The library closes too early");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     static HttpResponse<String> send(String method, String path, Map<String, String> headers) {
@@ -81,7 +77,7 @@ class HttpHeadersTest {
         HttpResponse<String> malformed = send("GET", "/api/a%00b", Map.of());
         assertEquals(400, malformed.statusCode(), "refused by the server before any route");
         assertEquals("nosniff", malformed.headers().firstValue("X-Content-Type-Options").orElse(null));
-        assertTrue(TelegramResident.json(malformed.body()).at("/error/message").asText().length() > 1, malformed.body());
+        assertTrue(ChinwagHarness.json(malformed.body()).at("/error/message").asText().length() > 1, malformed.body());
         assertEquals("close", malformed.headers().firstValue("Connection").orElse(null),
                 "Jetty drops the line after an unparsable request, so the client must not reuse it for the next one");
         HttpResponse<String> refused = service.post("/api/classify", "application/json; charset=latin-1", "{}", bearer());
@@ -102,12 +98,11 @@ class HttpHeadersTest {
     }
 
     @Test
-    void anHttpsPublicAddressMeansHstsOnEveryResponse(@TempDir Path own) {
-        try (RunningService https = RunningService.start(own, Map.of("CHINWAG_PUBLIC_URL", "https://chat.example.org/"))) {
-            for (String path : List.of("/", "/static/chat.js", "/api/replies", "/nothing-here")) {
-                HttpResponse<String> response = https.request("GET", path, Map.of(), null);
-                assertEquals(HttpServer.HSTS, response.headers().firstValue("Strict-Transport-Security").orElse(null), path);
-            }
+    void anHttpsPublicAddressMeansHstsOnEveryResponse() {
+        RunningService behindHttps = https.start();
+        for (String path : List.of("/", "/static/chat.js", "/api/replies", "/nothing-here")) {
+            HttpResponse<String> response = behindHttps.request("GET", path, Map.of(), null);
+            assertEquals(HttpServer.HSTS, response.headers().firstValue("Strict-Transport-Security").orElse(null), path);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.chinwag.http;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chinwag.testing.ChinwagHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,32 +10,29 @@ import java.util.Map;
 import org.chinwag.testing.ReadOnlyFiles;
 import org.chinwag.testing.RunningService;
 import org.chinwag.testing.TestDatabase;
-import org.chinwag.testing.TelegramResident;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /ready proves the database takes a write: a database that only answers reads is not ready. */
 class ReadinessTest {
 
-    @TempDir Path dir;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.web().startLater().build();
 
     @Test
     void aDatabaseThatNoLongerTakesWritesIsNotReadyAndIsAgainOnceItDoes() {
         Assumptions.assumeFalse(TestDatabase.onPostgres(), "makes the SQLite file read-only");
         Assumptions.assumeTrue(ReadOnlyFiles.stopsOpenFiles(), "needs root to make files read-only under a running service");
-        try (RunningService service = RunningService.start(dir, Map.of())) {
-            assertEquals(200, service.get("/ready", null).statusCode());
-            Path db = dir.resolve("chinwag.db");
-            try (ReadOnlyFiles readOnly = ReadOnlyFiles.make(db, Path.of(db + "-wal"), dir)) {
-                var stuck = service.post("/chat/api/session", "application/json", "", Map.of());
-                assertTrue(stuck.statusCode() >= 500, "a write fails meanwhile: " + stuck.statusCode());
-                var ready = service.get("/ready", null);
-                assertEquals(503, ready.statusCode(), ready.body());
-                assertEquals("not ready", TelegramResident.json(ready.body()).get("status").asText());
-                assertEquals(200, service.get("/health", null).statusCode(), "alive, though not ready");
-            }
-            assertEquals(200, service.get("/ready", null).statusCode(), "ready again once writes work");
+        RunningService service = chinwag.start();
+        assertEquals(200, service.get("/ready", null).statusCode());
+        Path db = chinwag.databaseFile();
+        try (ReadOnlyFiles readOnly = ReadOnlyFiles.make(db, Path.of(db + "-wal"), chinwag.dir())) {
+            var stuck = service.post("/chat/api/session", "application/json", "", Map.of());
+            assertTrue(stuck.statusCode() >= 500, "a write fails meanwhile: " + stuck.statusCode());
+            var ready = service.get("/ready", null);
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertEquals("not ready", ChinwagHarness.json(ready.body()).get("status").asText());
+            assertEquals(200, service.get("/health", null).statusCode(), "alive, though not ready");
         }
+        assertEquals(200, service.get("/ready", null).statusCode(), "ready again once writes work");
     }
 }

@@ -1,12 +1,14 @@
 package org.chinwag.http;
 
+import org.chinwag.testing.TestScript;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.chinwag.testing.ChinwagHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +17,22 @@ import org.chinwag.messages.Retagger;
 import org.chinwag.messages.TextAnalysis;
 import org.chinwag.messages.TextAnalyzer;
 import org.chinwag.testing.RunningService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The read-back API over real HTTP on loopback, against a real SQLite file. */
 class ReplyApiTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path dir;
+    @RegisterExtension static final ChinwagHarness chinwag = ChinwagHarness.web().build();
+    /** A service of its own for the reviewer's corrections. */
+    @RegisterExtension final ChinwagHarness own = ChinwagHarness.web().startLater().build();
     static RunningService service;
     static String token;
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(dir, Map.of());
+        service = chinwag.service();
         token = service.createToken("tests");
         // three residents, each answering the first question; one at an event
         for (int resident = 1; resident <= 3; resident++) {
@@ -39,11 +41,6 @@ class ReplyApiTest {
             service.receive(id, Inbound.fromTyped(event), new Inbound.ButtonPress("yes", "Yes"),
                     Inbound.fromTyped("Answer from resident " + resident + ", with \"quotes\", commas"));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test
@@ -70,7 +67,7 @@ class ReplyApiTest {
         assertEquals(3, replies.size());
         JsonNode first = replies.get(0);
         assertEquals("healthy", first.get("question").asText());
-        assertEquals("big-chat", first.get("script").asText());
+        assertEquals(TestScript.ID, first.get("script").asText());
         assertTrue(first.get("participant").asText().startsWith("P-"));
         assertFalse(body.toString().contains("900000000001"), "no Telegram ids in the API");
     }
@@ -113,39 +110,38 @@ class ReplyApiTest {
     }
 
     @Test
-    void aReviewerCorrectsTheThemesAndTheCorrectionOutranksTheModelAndSurvivesRetagging(@TempDir Path own) throws Exception {
-        try (RunningService reviewing = RunningService.start(own, Map.of())) {
-            String reviewer = reviewing.createToken("reviewer-anna");
-            reviewing.consentAndAnswer("42", "The buses never come");
-            JsonNode listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
-            assertEquals("[\"transport\"]", listed.get("themes").toString(), "the model's tag counts before a person speaks");
-            int id = listed.get("id").asInt();
-            Map<String, String> json = Map.of("Authorization", "Bearer " + reviewer);
+    void aReviewerCorrectsTheThemesAndTheCorrectionOutranksTheModelAndSurvivesRetagging() throws Exception {
+        RunningService reviewing = own.start();
+        String reviewer = reviewing.createToken("reviewer-anna");
+        reviewing.consentAndAnswer("42", "The buses never come");
+        JsonNode listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
+        assertEquals("[\"transport\"]", listed.get("themes").toString(), "the model's tag counts before a person speaks");
+        int id = listed.get("id").asInt();
+        Map<String, String> json = Map.of("Authorization", "Bearer " + reviewer);
 
-            var corrected = reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": [\"crime_safety\", \"transport\"]}", json);
-            assertEquals(200, corrected.statusCode(), corrected.body());
-            JsonNode reply = JSON.readTree(corrected.body());
-            assertEquals("[\"crime_safety\",\"transport\"]", reply.get("themes").toString());
-            JsonNode reviewerTag = null;
-            for (JsonNode tag : reply.get("tags")) if (tag.get("source").asText().equals("reviewer")) reviewerTag = tag;
-            assertEquals("reviewer-anna", reviewerTag.get("tagged_by").asText());
-            assertTrue(reply.get("tags").toString().contains("\"source\":\"model\""), "the model's tag is kept beside it");
+        var corrected = reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": [\"crime_safety\", \"transport\"]}", json);
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        JsonNode reply = JSON.readTree(corrected.body());
+        assertEquals("[\"crime_safety\",\"transport\"]", reply.get("themes").toString());
+        JsonNode reviewerTag = null;
+        for (JsonNode tag : reply.get("tags")) if (tag.get("source").asText().equals("reviewer")) reviewerTag = tag;
+        assertEquals("reviewer-anna", reviewerTag.get("tagged_by").asText());
+        assertTrue(reply.get("tags").toString().contains("\"source\":\"model\""), "the model's tag is kept beside it");
 
-            // a second correction replaces the first; none of them is a judgement too
-            reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": []}", json);
-            TextAnalyzer nextModel = text -> new TextAnalysis(List.of(new TextAnalysis.ThemeScore("transport", 0.9)),
-                    "big-chat-next", "en", false, TextAnalysis.Risk.NONE);
-            new Retagger(reviewing.service().database(), nextModel, "big-chat-next", Clock.systemUTC()).retagAll();
-            listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
-            assertEquals("[]", listed.get("themes").toString(), "the reviewer's word stands after re-tagging");
-            assertTrue(listed.get("tags").toString().contains("big-chat-next"), "while the model's tags were renewed");
+        // a second correction replaces the first; none of them is a judgement too
+        reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": []}", json);
+        TextAnalyzer nextModel = text -> new TextAnalysis(List.of(new TextAnalysis.ThemeScore("transport", 0.9)),
+                "big-chat-next", "en", false, TextAnalysis.Risk.NONE);
+        new Retagger(reviewing.service().database(), nextModel, "big-chat-next", Clock.systemUTC()).retagAll();
+        listed = JSON.readTree(reviewing.get("/api/replies", reviewer).body()).at("/replies/0");
+        assertEquals("[]", listed.get("themes").toString(), "the reviewer's word stands after re-tagging");
+        assertTrue(listed.get("tags").toString().contains("big-chat-next"), "while the model's tags were renewed");
 
-            assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": [\"parking\"]}", json).statusCode());
-            assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": \"transport\"}", json).statusCode());
-            assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "not json", json).statusCode());
-            assertEquals(404, reviewing.put("/api/replies/99999/themes", "{\"themes\": []}", json).statusCode());
-            assertEquals(401, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": []}", Map.of()).statusCode());
-        }
+        assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": [\"parking\"]}", json).statusCode());
+        assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": \"transport\"}", json).statusCode());
+        assertEquals(400, reviewing.put("/api/replies/" + id + "/themes", "not json", json).statusCode());
+        assertEquals(404, reviewing.put("/api/replies/99999/themes", "{\"themes\": []}", json).statusCode());
+        assertEquals(401, reviewing.put("/api/replies/" + id + "/themes", "{\"themes\": []}", Map.of()).statusCode());
     }
 
     @Test

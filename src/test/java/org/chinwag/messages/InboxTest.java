@@ -15,7 +15,7 @@ import java.util.List;
 import org.chinwag.testing.TestDatabase;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
-import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.testing.TestScript;
 import org.chinwag.store.Database;
 import org.chinwag.store.TagRepository;
 import org.chinwag.testing.MovableClock;
@@ -46,7 +46,7 @@ class InboxTest {
     }
 
     private Inbox newInbox(Database database) {
-        return new Inbox(database, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, new MovableClock(),
+        return new Inbox(database, new Engine(TestScript.library()), TextAnalyzer.NONE, new MovableClock(),
                 "big-chat", () -> wakes++);
     }
 
@@ -69,13 +69,13 @@ class InboxTest {
         assertEquals(List.of("healthy", "barriers", "followup", "one_thing"), replies.map(r -> r.getQuestionId()));
         assertEquals("Walking my dog in the park", replies.get(0).getBody());
         replies.forEach(r -> {
-            assertEquals("big-chat", r.getScriptId());
-            assertEquals(2, r.getScriptVersion());
+            assertEquals(TestScript.ID, r.getScriptId());
+            assertEquals(TestScript.VERSION, r.getScriptVersion());
             assertEquals("MARKET-DAY", r.getEventCode());
         });
         var participant = db.dsl().selectFrom(PARTICIPANT).fetchSingle();
         assertEquals("given", participant.getConsent());
-        assertEquals(2, participant.getConsentScriptVersion());
+        assertEquals(TestScript.VERSION, participant.getConsentScriptVersion());
         assertTrue(participant.getOptedIn());
         assertEquals("finished", db.dsl().fetchValue(CONVERSATION.STATUS));
         // every inbound stored, and each one answered
@@ -151,7 +151,7 @@ class InboxTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"2026-11-23T10:00:00Z, '23 Nov 2026, 10:00 GMT'", "2026-07-01T09:30:00Z, '1 Jul 2026, 10:30 BST'"})
     void myDataShowsTheScriptsWordsAndUkTime(String startedAt, String shownAs) {
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, new MovableClock(Instant.parse(startedAt)),
+        inbox = new Inbox(db, new Engine(TestScript.library()), TextAnalyzer.NONE, new MovableClock(Instant.parse(startedAt)),
                 "big-chat", () -> wakes++);
         send("/start");
         press("yes");
@@ -264,7 +264,7 @@ class InboxTest {
 
     @Test
     void everyReplyIsStoredWithItsTagsLanguageAndModelVersion() {
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        inbox = new Inbox(db, new Engine(TestScript.library()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
         send("/start");
         press("yes");
         send("the buses are late");
@@ -284,7 +284,7 @@ class InboxTest {
 
     @Test
     void aDisclosureRaisesAFlagAndSignpostsBeforeAnythingElse() {
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        inbox = new Inbox(db, new Engine(TestScript.library()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
         send("/start");
         press("yes");
         var receipt = inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped("I want to end it all"), "en"));
@@ -296,7 +296,7 @@ class InboxTest {
         var first = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(0))).fetchSingle();
         assertEquals("Please call Samaritans on 116 123.", first.getBody());
         var second = db.dsl().selectFrom(MESSAGE).where(MESSAGE.ID.eq(receipt.outboundIds().get(1))).fetchSingle();
-        assertTrue(second.getBody().startsWith("Great, thank you! First question"), "then the same question: " + second.getBody());
+        assertEquals(TestScript.script().require("healthy").text(), second.getBody(), "then the same question");
         assertEquals("healthy", db.dsl().fetchValue(CONVERSATION.STEP), "the questions pause for that turn");
     }
 
@@ -306,7 +306,7 @@ class InboxTest {
             Sitaki kuishi tena              | review | ''       | language
             """)
     void checkInsAndUnreadableLanguagesRaiseLowerPriorityFlags(String text, String level, String categories, String detectedBy) {
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
+        inbox = new Inbox(db, new Engine(TestScript.library()), BUSES_AND_RISK, new MovableClock(), "big-chat", () -> {});
         send("/start");
         press("yes");
         var receipt = inbox.receive(new ChannelMessage("test", "r1", "u" + update++, Inbound.fromTyped(text), "en"));
@@ -329,7 +329,7 @@ class InboxTest {
             : TextAnalysis.NONE;
 
     private void answerBarriersWithThemes() {
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), BUSES_AND_GP, new MovableClock(), "big-chat", () -> {});
+        inbox = new Inbox(db, new Engine(TestScript.library()), BUSES_AND_GP, new MovableClock(), "big-chat", () -> {});
         send("/start");
         press("yes");
         send("Walking in the park");
@@ -366,7 +366,7 @@ class InboxTest {
         answerBarriersWithThemes();
         press("reflect:no");
         press("reflect:theme.green_spaces");
-        send("and feeling safe");
+        send("and safety");
         press("reflect:done");
         int barriers = reply("barriers").getId();
         assertEquals(List.of("transport/model/0.91/test-model-1", "gp_access/model/0.62/test-model-1",

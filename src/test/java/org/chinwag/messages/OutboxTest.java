@@ -26,7 +26,7 @@ import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
 import org.chinwag.testing.CapturedLog;
 import org.chinwag.testing.MovableClock;
-import org.chinwag.testing.TelegramResident;
+import org.chinwag.testing.ChinwagHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,11 +186,11 @@ class OutboxTest {
         refuseSentMarks(true);
         try (CapturedLog log = CapturedLog.start()) {
             outbox.start();
-            TelegramResident.await("three attempts to store the outcome",
+            ChinwagHarness.await("three attempts to store the outcome",
                     () -> log.text().split("could not store a send's outcome", -1).length > 3);
             assertEquals(List.of("only once, please"), sender.texts(), "sent once while its mark could not be stored");
             refuseSentMarks(false);
-            TelegramResident.await("the mark stored", () -> db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 1);
+            ChinwagHarness.await("the mark stored", () -> db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 1);
         }
         outbox.close();
         assertEquals(List.of("only once, please"), sender.texts());
@@ -210,7 +210,7 @@ class OutboxTest {
         try (Database otherConnection = Database.open(TestDatabase.url(dir)); Outbox other = new Outbox(otherConnection, clock, List.of(otherSender))) {
             outbox.start();
             other.start();
-            TelegramResident.await("every message sent", () -> sender.sent.size() + otherSender.sent.size() >= 120
+            ChinwagHarness.await("every message sent", () -> sender.sent.size() + otherSender.sent.size() >= 120
                     && db.dsl().fetchCount(MESSAGE, MESSAGE.STATUS.eq("sent")) == 120);
         }
         List<String> all = new ArrayList<>(sender.texts());
@@ -391,15 +391,15 @@ class OutboxTest {
         }
 
         void awaitHeld(String recipient) {
-            TelegramResident.await("a send to " + recipient + " in progress", () -> held.contains(recipient));
+            ChinwagHarness.await("a send to " + recipient + " in progress", () -> held.contains(recipient));
         }
 
         void awaitSent(String text) {
-            TelegramResident.await("'" + text + "' sent", () -> texts().contains(text));
+            ChinwagHarness.await("'" + text + "' sent", () -> texts().contains(text));
         }
 
         void awaitCount(int count) {
-            TelegramResident.await(count + " sends", () -> sent.size() >= count);
+            ChinwagHarness.await(count + " sends", () -> sent.size() >= count);
         }
 
         List<String> texts() {

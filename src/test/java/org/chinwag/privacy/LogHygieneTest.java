@@ -3,17 +3,16 @@ package org.chinwag.privacy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.chinwag.testing.CapturedLog;
-import org.chinwag.testing.FakeBotApi;
-import org.chinwag.testing.RunningService;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.TelegramResident;
+import org.chinwag.testing.TestScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Everything the service logs during a whole resident journey over Telegram (answers, a
@@ -24,38 +23,34 @@ class LogHygieneTest {
 
     static final long CHAT = 5_550_424_242L;
 
-    @TempDir Path dir;
+    /** Started by the test, once the log is captured, so that the start is logged too. */
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.polling().startLater().build();
     CapturedLog log;
-    FakeBotApi telegram;
-    RunningService service;
 
     @BeforeEach
     void start() {
         log = CapturedLog.startAtDebug();
-        telegram = FakeBotApi.start(TelegramResident.TOKEN);
-        service = RunningService.start(dir, TelegramResident.pollingSettings(telegram));
+        chinwag.start();
     }
 
     @AfterEach
     void stop() {
-        if (service != null) service.close();
-        telegram.close();
         log.close();
     }
 
     @Test
     void aWholeJourneyLogsNoTextNoChatIdAndNoToken() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         PrivacyJourneyTest.fullConversation(resident);
         resident.says("/mydata", "P-");
-        resident.says("/forget", "delete everything");
-        resident.presses("Yes, delete it", "we've deleted everything");
+        resident.says("/forget", TestScript.FORGET_ASKS);
+        resident.presses(TestScript.FORGET_YES, TestScript.FORGOTTEN);
 
         String logged = log.text();
         assertTrue(log.events() > 5, "the journey was logged at all: " + log.events() + " events");
         List<String> secrets = new ArrayList<>(PrivacyJourneyTest.SAID);
         secrets.add(String.valueOf(CHAT));
-        secrets.add(TelegramResident.TOKEN.substring(TelegramResident.TOKEN.indexOf(':') + 1));
+        secrets.add(ChinwagHarness.TOKEN.substring(ChinwagHarness.TOKEN.indexOf(':') + 1));
         for (String secret : secrets) {
             assertFalse(logged.contains(secret), () -> "leaked into the log: " + secret);
         }

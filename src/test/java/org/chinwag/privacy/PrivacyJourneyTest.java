@@ -11,21 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.FakeBotApi;
 import org.chinwag.testing.Leftovers;
 import org.chinwag.testing.RunningService;
+import org.chinwag.testing.StubAnalyser;
 import org.chinwag.testing.TelegramResident;
-import org.junit.jupiter.api.AfterEach;
+import org.chinwag.testing.TestScript;
+import org.chinwag.testing.WebChatClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What is kept about a resident, what staff see of it, and that erasure leaves nothing anywhere. */
 class PrivacyJourneyTest {
@@ -39,45 +38,37 @@ class PrivacyJourneyTest {
     static final String DISCLOSURE = "Honestly I don't want to be here anymore, I've been thinking about ending it";
     static final List<String> SAID = List.of(HEALTHY, BARRIERS, FOLLOWUP, DISCLOSURE);
 
-    @TempDir Path dir;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.polling().build();
     FakeBotApi telegram;
     RunningService service;
 
     @BeforeEach
     void start() {
-        telegram = FakeBotApi.start(TelegramResident.TOKEN);
-        service = RunningService.start(dir, TelegramResident.pollingSettings(telegram));
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) service.close();
-        telegram.close();
+        telegram = chinwag.telegram();
+        service = chinwag.service();
     }
 
     /** A whole conversation: tagged replies, a confirmed theme (participant tags) and a safeguarding flag. */
     static void fullConversation(TelegramResident resident) {
         resident.consents();
-        resident.says(HEALTHY, "What gets in the way");
-        resident.says(BARRIERS, "Did I get that right?");
-        resident.presses("Yes, that's right", "Thanks");
-        resident.says(FOLLOWUP, "one thing");
-        int before = resident.seen();
-        resident.telegram.enqueue(resident.telegram.text(resident.chatId, DISCLOSURE));
-        FakeBotApi.SentMessage first = resident.telegram.awaitSent(resident.chatId, before + 1, TelegramResident.WAIT).get(before);
-        assertTrue(first.text().contains("116 123"), first.text());
+        resident.says(HEALTHY, TestScript.SECOND_QUESTION);
+        resident.says(BARRIERS, TestScript.REFLECT_ASKS);
+        resident.presses(TestScript.REFLECT_YES, TestScript.FOLLOWUP_PREFIX);
+        resident.says(FOLLOWUP, TestScript.LAST_QUESTION);
+        FakeBotApi.SentMessage first = resident.saysAndGets(DISCLOSURE, 1).get(0);
+        assertEquals(StubAnalyser.URGENT_SIGNPOSTING, first.text());
     }
 
     /** Someone else, who must be untouched by the erasure. */
     private TelegramResident bystander() {
-        TelegramResident other = new TelegramResident(telegram, BYSTANDER);
+        TelegramResident other = chinwag.resident(BYSTANDER);
         other.consents();
-        other.says("Swimming at the leisure centre", "What gets in the way");
+        other.says("Swimming at the leisure centre", TestScript.SECOND_QUESTION);
         return other;
     }
 
     private void assertHeldSomethingToErase() {
-        var db = service.service().database().dsl();
+        var db = chinwag.db();
         assertTrue(db.fetchCount(REPLY_TAG) > 0, "tags were stored");
         assertTrue(db.fetchCount(REPLY_TAG, REPLY_TAG.SOURCE.eq("participant")) > 0, "a confirmed theme was stored");
         assertTrue(db.fetchCount(SAFEGUARDING_FLAG) > 0, "a flag was raised");
@@ -86,31 +77,31 @@ class PrivacyJourneyTest {
     @Test
     void forgetAfterAFullConversationLeavesNothingAboutThatPersonAnywhere() {
         TelegramResident other = bystander();
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         fullConversation(resident);
         assertHeldSomethingToErase();
-        var db = service.service().database().dsl();
+        var db = chinwag.db();
         var footprint = Leftovers.capture(db, "telegram", String.valueOf(CHAT), SAID);
 
-        resident.says("/forget", "delete everything");
-        resident.presses("Yes, delete it", "we've deleted everything");
-        TelegramResident.await("the goodbye sent and its recipient cleared",
+        resident.says("/forget", TestScript.FORGET_ASKS);
+        resident.presses(TestScript.FORGET_YES, TestScript.FORGOTTEN);
+        ChinwagHarness.await("the goodbye sent and its recipient cleared",
                 () -> db.fetchCount(MESSAGE, MESSAGE.RECIPIENT.isNotNull()) == 0
                         && db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("pending")) == 0);
 
         Leftovers.assertNothingLeft(db, footprint);
-        Leftovers.assertNotOnDisk(databaseFile(), footprint);
+        Leftovers.assertNotOnDisk(chinwag.databaseFile(), footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
-        other.says("The bus fares are far too expensive", "Did I get that right?");
+        other.says("The bus fares are far too expensive", TestScript.REFLECT_ASKS);
     }
 
     @Test
     void staffSeeMasksWhereResidentsTypedContactDetailsButTheResidentSeesTheirOwnWords() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         resident.consents();
         String first = "Walking from 12 Tong Road to the park, call me on 07700 900123 or jo.bloggs@example.com";
         String second = "Buses near LS12 3AB are rare and my NHS number is 943 476 5919";
-        resident.says(first, "What gets in the way");
+        resident.says(first, TestScript.SECOND_QUESTION);
         resident.saysAndGets(second, 1);
         List<String> originals = List.of("12 Tong Road", "07700 900123", "jo.bloggs@example.com", "LS12 3AB", "943 476 5919");
         List<String> masks = List.of("[address]", "[phone]", "[email]", "[postcode]", "[NHS number]");
@@ -118,7 +109,7 @@ class PrivacyJourneyTest {
         String token = service.createToken("analyst");
         HttpResponse<String> json = service.get("/api/replies?limit=1000", token);
         assertEquals(200, json.statusCode(), json.body());
-        JsonNode replies = TelegramResident.json(json.body()).get("replies");
+        JsonNode replies = ChinwagHarness.json(json.body()).get("replies");
         assertEquals(2, replies.size(), json.body());
         HttpResponse<String> csv = service.get("/api/replies.csv", token);
         assertEquals(200, csv.statusCode(), csv.body());
@@ -135,31 +126,29 @@ class PrivacyJourneyTest {
 
     @Test
     void nothingIsStoredAsAReplyBeforeConsent() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.says("/start", TestScript.ASKS_CONSENT);
         resident.saysAndGets("The buses near me are awful and the GP never answers", 1);
-        var db = service.service().database().dsl();
+        var db = chinwag.db();
         assertEquals(0, db.fetchCount(REPLY), "no reply before consent");
         assertEquals(0, db.fetchCount(REPLY_TAG));
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        resident.presses(TestScript.CONSENT_YES, TestScript.FIRST_QUESTION);
         assertEquals(0, db.fetchCount(REPLY), "consent does not store what came before it");
-        resident.says("My allotment and walking the dog", "What gets in the way");
+        resident.says("My allotment and walking the dog", TestScript.SECOND_QUESTION);
         assertEquals(1, db.fetchCount(REPLY));
     }
 
     @Test
     void refusingConsentKeepsOnlyThatThisPersonRefused() {
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.says("/start", TestScript.ASKS_CONSENT);
         String typed = "Not sure about this, the buses near me are awful";
         resident.saysAndGets(typed, 1);
-        int before = resident.seen();
-        telegram.enqueue(telegram.press(CHAT, "No thanks"));
-        telegram.awaitSent(CHAT, before + 1, TelegramResident.WAIT);
+        resident.sendAndGet(telegram.press(CHAT, TestScript.CONSENT_NO), 1);
         String after = "Actually my GP is fine";
         resident.saysAndGets(after, 1);
 
-        var db = service.service().database().dsl();
+        var db = chinwag.db();
         var p = db.selectFrom(PARTICIPANT).fetchOne();
         assertEquals("refused", p.getConsent());
         assertEquals(0, db.fetchCount(REPLY));
@@ -172,18 +161,17 @@ class PrivacyJourneyTest {
             assertFalse(m.getBody().contains("my GP is fine"), m.getBody());
         }
         assertNull(p.getArea());
-        Leftovers.assertNotOnDisk(databaseFile(), List.of(typed, after));
+        Leftovers.assertNotOnDisk(chinwag.databaseFile(), List.of(typed, after));
     }
 
     @Test
     void staffErasureByPseudonymLeavesNothingEither() throws Exception {
         TelegramResident other = bystander();
-        TelegramResident resident = new TelegramResident(telegram, CHAT);
+        TelegramResident resident = chinwag.resident(CHAT);
         fullConversation(resident);
-        TelegramResident.await("the turn sent", () -> service.service().database().dsl()
-                .fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("pending")) == 0);
+        chinwag.awaitAllSent();
         assertHeldSomethingToErase();
-        var db = service.service().database().dsl();
+        var db = chinwag.db();
         var footprint = Leftovers.capture(db, "telegram", String.valueOf(CHAT), SAID);
         String pseudonym = db.select(PARTICIPANT.PSEUDONYM).from(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL_USER_ID.eq(String.valueOf(CHAT))).fetchOne().value1();
@@ -195,62 +183,32 @@ class PrivacyJourneyTest {
         assertEquals(404, delete("/api/participants/" + pseudonym, token).statusCode());
 
         Leftovers.assertNothingLeft(db, footprint);
-        Leftovers.assertNotOnDisk(databaseFile(), footprint);
+        Leftovers.assertNotOnDisk(chinwag.databaseFile(), footprint);
         assertEquals(1, db.fetchCount(PARTICIPANT), "the bystander is untouched");
-        other.says("The bus fares are far too expensive", "Did I get that right?");
+        other.says("The bus fares are far too expensive", TestScript.REFLECT_ASKS);
     }
 
     @Test
     void forgetInTheWebChatLeavesNothingOnDiskEither() {
-        HttpResponse<String> opened = service.post("/chat/api/session", "application/json", "", java.util.Map.of());
-        assertEquals(201, opened.statusCode(), opened.body());
-        String session = TelegramResident.json(opened.body()).get("session").asText();
+        WebChatClient chat = chinwag.webResident();
         String said = "The cycle path by the canal floods every winter";
-        JsonNode consent = web(session, "{\"id\": \"webstart01\", \"text\": \"/start\"}");
-        web(session, pressFirst("webyes0001", consent));
-        web(session, "{\"id\": \"webtext001\", \"text\": \"" + said + "\"}");
-        var db = service.service().database().dsl();
+        chat.press(chat.say("/start"), "yes");
+        chat.say(said);
+        var db = chinwag.db();
         String channelId = db.select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq("web")).fetchOne().value1();
         var footprint = Leftovers.capture(db, "web", channelId, List.of(said));
 
-        JsonNode confirm = web(session, "{\"id\": \"webforget1\", \"text\": \"/forget\"}");
-        JsonNode ended = web(session, pressFirst("webforget2", confirm));
+        List<JsonNode> confirm = chat.say("/forget");
+        JsonNode ended = chat.pressAndRead(WebChatClient.buttons(confirm).get(0));
         assertTrue(ended.get("session_ended").asBoolean(), ended.toString());
 
         Leftovers.assertNothingLeft(db, footprint);
-        Leftovers.assertNotOnDisk(databaseFile(), footprint);
-        Leftovers.assertNotOnDisk(databaseFile(), List.of(session));
+        Leftovers.assertNotOnDisk(chinwag.databaseFile(), footprint);
+        Leftovers.assertNotOnDisk(chinwag.databaseFile(), List.of(chat.session));
     }
 
-    /** Posts one web chat message and returns the JSON answer. */
-    private JsonNode web(String session, String body) {
-        HttpResponse<String> response = service.post("/chat/api/messages", "application/json", body,
-                java.util.Map.of("X-Chinwag-Session", session));
-        assertEquals(200, response.statusCode(), response.body());
-        return TelegramResident.json(response.body());
-    }
-
-    /** Presses the first button of the last bot message that offered any (consent yes, forget yes). */
-    private static String pressFirst(String id, JsonNode answer) {
-        JsonNode button = null;
-        for (JsonNode message : answer.get("messages")) {
-            if (message.path("buttons").size() > 0) button = message.get("buttons").get(0);
-        }
-        assertTrue(button != null, "a button was offered: " + answer);
-        var body = TelegramResident.json("{}");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("id", id).putObject("button")
-                .put("value", button.get("value").asText()).put("label", button.get("label").asText());
-        return body.toString();
-    }
-
-    private Path databaseFile() {
-        return dir.resolve("chinwag.db");
-    }
-
-    private HttpResponse<String> delete(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(10)).DELETE();
-        if (token != null) request.header("Authorization", "Bearer " + token);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> delete(String path, String token) {
+        return service.request("DELETE", path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import org.chinwag.testing.TestDatabase;
 import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
-import org.chinwag.conversation.ScriptLibrary;
+import org.chinwag.testing.TestScript;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.messages.Inbox;
 import org.chinwag.messages.TextAnalyzer;
@@ -43,7 +43,7 @@ class RetentionJobTest {
     void open() {
         db = Database.open(TestDatabase.url(dir));
         db.migrate();
-        inbox = new Inbox(db, new Engine(ScriptLibrary.bundled()), TextAnalyzer.NONE, clock, "big-chat", () -> {});
+        inbox = new Inbox(db, new Engine(TestScript.library()), TextAnalyzer.NONE, clock, "big-chat", () -> {});
         retention = new RetentionJob(db, clock, Duration.ofDays(30));
     }
 

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.chinwag.app.Models;
 import org.chinwag.app.Service;
 import org.chinwag.conversation.Inbound;
+import org.chinwag.messages.CampaignAnalyzer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.app.Settings;
 import org.chinwag.store.TokenRepository;
@@ -26,24 +29,32 @@ public final class RunningService implements AutoCloseable {
     private final Path dir;
     private final Map<String, String> env;
     private final Clock clock;
+    /** The text analysis each start gets, from the settings it starts with. */
+    private final Function<Settings, CampaignAnalyzer> analysis;
     private Service service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Update ids for {@link #receive}: unique across every service a test starts on the same database. */
     private static final AtomicLong UPDATE_IDS = new AtomicLong();
 
-    private RunningService(Path dir, Map<String, String> env, Clock clock) {
+    private RunningService(Path dir, Map<String, String> env, Clock clock, Function<Settings, CampaignAnalyzer> analysis) {
         this.dir = dir;
         this.env = env;
         this.clock = clock;
-        this.service = Service.start(Settings.from(env), clock);
+        this.analysis = analysis;
+        this.service = startService();
     }
 
-    /** Starts the service with its data under {@code dir}; {@code extra} adds or overrides CHINWAG_* settings. */
+    /**
+     * Starts the service with its data under {@code dir}, on the bundled script and the trained models;
+     * {@code extra} adds or overrides CHINWAG_* settings. Tests of the service itself use {@link ChinwagHarness}.
+     */
     public static RunningService start(Path dir, Map<String, String> extra) {
-        return start(dir, extra, Clock.systemUTC());
+        return start(dir, extra, Clock.systemUTC(), Models::analyzer);
     }
 
-    public static RunningService start(Path dir, Map<String, String> extra, Clock clock) {
+    /** As {@link #start(Path, Map)}, with this clock and the text analysis {@code analysis} makes from the settings. */
+    public static RunningService start(Path dir, Map<String, String> extra, Clock clock,
+                                       Function<Settings, CampaignAnalyzer> analysis) {
         Map<String, String> env = new HashMap<>();
         env.put("CHINWAG_CONFIG", writeEmptyConfig(dir).toString());
         env.put("CHINWAG_PORT", "0");
@@ -51,7 +62,12 @@ public final class RunningService implements AutoCloseable {
         // the models the build trained (process-classes), shared by every test: no retraining per test
         env.put("CHINWAG_MODEL_DIR", Path.of("target/classes/models").toAbsolutePath().toString());
         env.putAll(extra);
-        return new RunningService(dir, env, clock);
+        return new RunningService(dir, env, clock, analysis);
+    }
+
+    private Service startService() {
+        Settings settings = Settings.from(env);
+        return Service.start(settings, clock, analysis.apply(settings));
     }
 
     private static Path writeEmptyConfig(Path dir) {
@@ -64,11 +80,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
-    /** Stops the service and starts it again on the same database (on a new port). */
+    /** Stops the service (unless it is stopped) and starts it again on the same database (on a new port). */
     public void restart() {
+        close();
+        service = startService();
         closed = false;
-        service.close();
-        service = Service.start(Settings.from(env), clock);
     }
 
     public Service service() {

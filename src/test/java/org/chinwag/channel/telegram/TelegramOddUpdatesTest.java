@@ -1,25 +1,26 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.testing.ChinwagHarness.SECRET;
+import static org.chinwag.testing.ChinwagHarness.WAIT;
+import static org.chinwag.testing.ChinwagHarness.await;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.chinwag.testing.CapturedLog;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.FakeBotApi;
 import org.chinwag.testing.RunningService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -101,6 +102,9 @@ class TelegramOddUpdatesTest {
                 new OddUpdate("only an update_id", "{}", Stored.NOTHING));
     }
 
+    /** Both services, each with a fake Bot API of its own, for the whole class. */
+    @RegisterExtension final ChinwagHarness webhookChinwag = ChinwagHarness.webhook().build();
+    @RegisterExtension final ChinwagHarness pollingChinwag = ChinwagHarness.polling().build();
     FakeBotApi webhookTelegram;
     FakeBotApi pollingTelegram;
     RunningService webhook;
@@ -109,23 +113,17 @@ class TelegramOddUpdatesTest {
     static final AtomicLong CHATS = new AtomicLong(7_700_000_000L);
 
     @BeforeAll
-    void start(@TempDir Path dir) throws Exception {
+    void start() {
         log = CapturedLog.start();
-        webhookTelegram = FakeBotApi.start(TOKEN);
-        pollingTelegram = FakeBotApi.start(TOKEN);
-        webhook = RunningService.start(Files.createDirectories(dir.resolve("webhook")), webhookSettings(webhookTelegram));
-        polling = RunningService.start(Files.createDirectories(dir.resolve("polling")), pollingSettings(pollingTelegram));
+        webhookTelegram = webhookChinwag.telegram();
+        pollingTelegram = pollingChinwag.telegram();
+        webhook = webhookChinwag.service();
+        polling = pollingChinwag.service();
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable open : new AutoCloseable[] {webhook, polling, webhookTelegram, pollingTelegram, log}) {
-            try {
-                if (open != null) open.close();
-            } catch (Exception ignored) {
-                // closing the rest matters more
-            }
-        }
+        log.close();
     }
 
     @ParameterizedTest(name = "webhook: {0}")

@@ -1,7 +1,7 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.TOKEN;
-import static org.chinwag.channel.telegram.TelegramTesting.await;
+import static org.chinwag.testing.ChinwagHarness.TOKEN;
+import static org.chinwag.testing.ChinwagHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,7 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.testing.ChinwagHarness.WAIT;
+import static org.chinwag.testing.ChinwagHarness.await;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.FakeBotApi;
-import org.chinwag.testing.RunningService;
-import org.junit.jupiter.api.AfterEach;
+import org.chinwag.testing.TelegramResident;
+import org.chinwag.testing.TestScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole service in long-polling mode, talking to the fake Bot API through the real TelegramBots client. */
 class TelegramPollingTest {
@@ -24,72 +25,62 @@ class TelegramPollingTest {
     /** Above 2^32, as real chat ids can be. */
     static final long CHAT = 5_000_000_001L;
     static final long OTHER_CHAT = 5_000_000_002L;
-    static final String SORRY = "I can only read text messages";
+    static final String SORRY = TestScript.UNSUPPORTED;
 
-    @TempDir Path dir;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.polling().build();
     FakeBotApi telegram;
-    RunningService service;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start(TOKEN);
-        service = RunningService.start(dir, pollingSettings(telegram));
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) service.close();
-        telegram.close();
+    void bot() {
+        telegram = chinwag.telegram();
     }
 
     @Test
-    void aWholeBigChatByLongPolling() {
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.completesTheBigChat();
+    void aWholeChatByLongPolling() {
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.completesTheTestChat();
 
         assertTrue(telegram.calls("deleteWebhook").size() >= 1, "polling starts by deleting any webhook");
         telegram.awaitCalls("answerCallbackQuery", 3, WAIT); // every button press is answered
-        assertRepliesStoredUnderPseudonym(service, CHAT);
-        String stored = service.service().database().dsl().select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT).fetchOne().value1();
+        resident.assertAnswersStoredUnderPseudonym(chinwag.service(), TelegramResident.ANSWERS);
+        String stored = chinwag.db().select(PARTICIPANT.CHANNEL_USER_ID).from(PARTICIPANT).fetchOne().value1();
         assertEquals("5000000001", stored, "chat ids beyond 32 bits are kept exactly");
         await("every update confirmed to Telegram", () -> telegram.unconfirmedUpdates() == 0);
     }
 
     @Test
     void theSameUpdateTwiceInOneBatchIsStoredAndAnsweredOnce() {
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.consents();
         int before = resident.seen();
 
         ObjectNode answer = telegram.text(CHAT, "The library and the swimming pool");
         telegram.enqueueTogether(answer, answer);
-        resident.says("Nothing really", "anything else you'd like to add");
+        resident.says("Nothing really", TestScript.FOLLOWUP_GENERIC);
 
         List<FakeBotApi.SentMessage> sent = telegram.sentTo(CHAT);
-        assertTrue(sent.get(before).text().contains("What gets in the way"), "one answer to the first copy");
-        assertTrue(sent.get(before + 1).text().contains("anything else"), "nothing for the second copy");
-        assertEquals(1, service.service().database().dsl().fetchCount(MESSAGE,
+        assertTrue(sent.get(before).text().contains(TestScript.SECOND_QUESTION), "one answer to the first copy");
+        assertTrue(sent.get(before + 1).text().contains(TestScript.FOLLOWUP_GENERIC), "nothing for the second copy");
+        assertEquals(1, chinwag.db().fetchCount(MESSAGE,
                 MESSAGE.EXTERNAL_ID.eq(answer.get("update_id").asText())));
     }
 
     @Test
     void restartMidConversationResumesAtTheSameStepAndIgnoresRedeliveredUpdates() {
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.consents();
         ObjectNode answer = telegram.text(CHAT, "My allotment");
-        resident.send(answer, "What gets in the way");
+        resident.send(answer, TestScript.SECOND_QUESTION);
 
-        service.restart();
+        chinwag.service().restart();
         // as if the service had stopped after storing the update but before Telegram heard so
         int before = resident.seen();
         telegram.enqueue(answer.deepCopy());
-        resident.says("Hills and no buses", "It sounds like getting around matters to you");
-        assertTrue(telegram.sentTo(CHAT).get(before).text().contains("It sounds like"),
+        resident.says("Hills and no buses", TestScript.REFLECTS_TRAVEL);
+        assertTrue(telegram.sentTo(CHAT).get(before).text().contains(TestScript.REFLECTS),
                 "the redelivered update got no second answer");
 
-        JsonNode replies = replies(service).get("replies");
+        JsonNode replies = chinwag.replies().get("replies");
         assertEquals(2, replies.size(), replies.toString());
         assertEquals("healthy", replies.get(0).get("question").asText());
         assertEquals("My allotment", replies.get(0).get("text").asText());
@@ -100,10 +91,10 @@ class TelegramPollingTest {
     @Test
     void aRateLimitedReplyWaitsForRetryAfterAndArrivesOnce() {
         telegram.failNextWithTooManyRequests("sendMessage", 1);
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.says("/start", TestScript.ASKS_CONSENT);
 
-        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().startsWith("Hello!")));
+        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().equals(TestScript.WELCOME)));
         assertSentOnceEach(CHAT);
         int delivered = telegram.sentTo(CHAT).size();
         assertEquals(delivered + 1, telegram.awaitCalls("sendMessage", delivered + 1, WAIT).size(), "one refused attempt");
@@ -112,10 +103,10 @@ class TelegramPollingTest {
     @Test
     void aServerErrorIsRetriedAndTheReplyArrivesOnce() {
         telegram.failNext("sendMessage", 500, "Internal Server Error", null);
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.says("/start", TestScript.ASKS_CONSENT);
 
-        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().startsWith("Hello!")));
+        await("the refused message resent", () -> telegram.sentTo(CHAT).stream().anyMatch(m -> m.text().equals(TestScript.WELCOME)));
         assertSentOnceEach(CHAT);
         int delivered = telegram.sentTo(CHAT).size();
         assertEquals(delivered + 1, telegram.awaitCalls("sendMessage", delivered + 1, WAIT).size(), "one refused attempt");
@@ -123,29 +114,27 @@ class TelegramPollingTest {
 
     @Test
     void someoneWhoBlockedTheBotIsMarkedInactiveAndOthersCarryOn() {
-        Resident blocker = Resident.polling(telegram, CHAT);
-        blocker.says("/start", "Are you happy to chat?");
+        TelegramResident blocker = chinwag.resident(CHAT);
+        blocker.says("/start", TestScript.ASKS_CONSENT);
         telegram.failNextAsBlocked("sendMessage");
-        telegram.enqueue(telegram.press(CHAT, "Yes, I'm happy to chat"));
+        telegram.enqueue(telegram.press(CHAT, TestScript.CONSENT_YES));
         await("the participant marked inactive", () -> !active(CHAT));
 
-        Resident other = Resident.polling(telegram, OTHER_CHAT);
-        other.says("/start", "Are you happy to chat?");
-        other.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        TelegramResident other = chinwag.resident(OTHER_CHAT);
+        other.consents();
         assertTrue(active(OTHER_CHAT));
         assertFalse(active(CHAT));
 
         // they unblock the bot (Telegram tells us nothing) and write: that alone makes them active again
         telegram.enqueue(telegram.myChatMember(CHAT, "member"));
-        blocker.says("Swimming at the leisure centre", "What gets in the way");
+        blocker.says("Swimming at the leisure centre", TestScript.SECOND_QUESTION);
         assertTrue(active(CHAT), "active again after writing");
     }
 
     @Test
     void thingsTheBotCannotReadGetAPoliteAnswerAndNothingBreaks() {
-        Resident resident = Resident.polling(telegram, CHAT);
-        resident.says("/start", "Are you happy to chat?");
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.consents();
 
         resident.send(telegram.sticker(CHAT), SORRY);
         resident.send(telegram.photo(CHAT, "our park"), SORRY);
@@ -153,7 +142,7 @@ class TelegramPollingTest {
         resident.send(telegram.location(CHAT), SORRY);
         resident.send(telegram.edited(CHAT, "an edit"), SORRY);
 
-        int inbound = inboundCount(service);
+        int inbound = chinwag.inboundCount();
         long group = -1001234567890L;
         telegram.enqueue(telegram.groupText(group, CHAT, "hello bot"));
         telegram.enqueue(telegram.groupText(group, OTHER_CHAT, "/start@" + FakeBotApi.BOT_USERNAME));
@@ -167,21 +156,21 @@ class TelegramPollingTest {
                 + "\"user_chat_id\":42,\"date\":1}}");
         telegram.enqueue("{\"update_id\":" + telegram.nextUpdateId() + ",\"something_new\":{\"id\":1}}");
 
-        resident.says("Cycling to work", "What gets in the way");
+        resident.says("Cycling to work", TestScript.SECOND_QUESTION);
         List<FakeBotApi.SentMessage> toGroup = telegram.sentTo(group);
         assertEquals(1, toGroup.size(), "the group is told once that the bot only chats one-to-one");
         assertTrue(toGroup.get(0).text().contains("one-to-one"));
-        assertEquals(inbound + 1, inboundCount(service), "nothing from the group or the other updates is stored");
+        assertEquals(inbound + 1, chinwag.inboundCount(), "nothing from the group or the other updates is stored");
         assertEquals(0, telegram.sentTo(OTHER_CHAT).size());
         await("every update confirmed", () -> telegram.unconfirmedUpdates() == 0);
 
-        JsonNode replies = replies(service).get("replies");
+        JsonNode replies = chinwag.replies().get("replies");
         assertEquals(1, replies.size(), "only the typed answer is a reply: " + replies);
         assertEquals("Cycling to work", replies.get(0).get("text").asText());
     }
 
     private boolean active(long chatId) {
-        return service.service().database().dsl().select(PARTICIPANT.ACTIVE).from(PARTICIPANT)
+        return chinwag.db().select(PARTICIPANT.ACTIVE).from(PARTICIPANT)
                 .where(PARTICIPANT.CHANNEL.eq("telegram"), PARTICIPANT.CHANNEL_USER_ID.eq(String.valueOf(chatId)))
                 .fetchOne().value1();
     }

@@ -1,24 +1,22 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.TOKEN;
-import static org.chinwag.channel.telegram.TelegramTesting.await;
+import static org.chinwag.testing.ChinwagHarness.TOKEN;
+import static org.chinwag.testing.ChinwagHarness.await;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.testing.CapturedLog;
-import org.chinwag.testing.FakeBotApi;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.RunningService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bot token is in every Bot API URL. When Telegram refuses the token or cannot be reached,
@@ -29,10 +27,12 @@ class TelegramSecretsTest {
     /** The secret half of the token the service is configured with. */
     static final String SECRET_PART = TOKEN.substring(TOKEN.indexOf(':') + 1);
 
-    @TempDir Path dir;
-    CapturedLog log;
     /** A Bot API that knows a different bot, so it answers 401 to ours. */
-    final FakeBotApi otherBot = FakeBotApi.start("999999:OTHER-token-zzzzzzzzzz");
+    @RegisterExtension final ChinwagHarness otherBot = ChinwagHarness.webhook().botApiToken("999999:OTHER-token-zzzzzzzzzz")
+            .startLater().build();
+    /** Polling a Bot API that is not there. */
+    @RegisterExtension final ChinwagHarness noBot = ChinwagHarness.polling().startLater().build();
+    CapturedLog log;
 
     @BeforeEach
     void capture() {
@@ -42,13 +42,11 @@ class TelegramSecretsTest {
     @AfterEach
     void release() {
         log.close();
-        otherBot.close();
     }
 
     @Test
     void aRefusedTokenIsNeverLoggedOrStored() {
-        Map<String, String> env = new HashMap<>(TelegramTesting.webhookSettings(otherBot));
-        try (RunningService service = RunningService.start(dir, env)) {
+        try (RunningService service = otherBot.start()) {
             service.service().inbox().receive(new ChannelMessage("telegram", "5000000009", "u1", Inbound.fromTyped("/start"), "en"));
             await("a failed send recorded", () -> service.service().database().dsl()
                     .fetchCount(MESSAGE, MESSAGE.LAST_ERROR.isNotNull()) > 0);
@@ -66,9 +64,7 @@ class TelegramSecretsTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> env = Map.of("CHINWAG_TELEGRAM_TOKEN", TOKEN,
-                "CHINWAG_TELEGRAM_API_URL", "http://127.0.0.1:" + closedPort);
-        try (RunningService service = RunningService.start(dir, env)) {
+        try (RunningService service = noBot.start(Map.of("CHINWAG_TELEGRAM_API_URL", "http://127.0.0.1:" + closedPort))) {
             service.service().inbox().receive(new ChannelMessage("telegram", "5000000009", "u1", Inbound.fromTyped("/start"), "en"));
             await("a failed send recorded", () -> service.service().database().dsl()
                     .fetchCount(MESSAGE, MESSAGE.LAST_ERROR.isNotNull()) > 0);

@@ -1,6 +1,6 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.TOKEN;
+import static org.chinwag.testing.ChinwagHarness.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

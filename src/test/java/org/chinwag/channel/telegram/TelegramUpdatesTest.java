@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class TelegramUpdatesTest {
 
     static final long CHAT = 6_000_000_123L;
-    static final FakeBotApi telegram = FakeBotApi.start(TelegramTesting.TOKEN); // used for its update builders only
+    static final FakeBotApi telegram = FakeBotApi.start(org.chinwag.testing.ChinwagHarness.TOKEN); // used for its update builders only
     static final ObjectMapper JSON = new ObjectMapper();
 
     @AfterAll

@@ -1,6 +1,8 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.testing.ChinwagHarness.SECRET;
+import static org.chinwag.testing.ChinwagHarness.TOKEN;
+import static org.chinwag.testing.ChinwagHarness.WAIT;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,62 +10,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.FakeBotApi;
-import org.chinwag.testing.RunningService;
-import org.junit.jupiter.api.AfterEach;
+import org.chinwag.testing.TelegramResident;
+import org.chinwag.testing.TestScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole service in webhook mode: Telegram posts updates to /telegram/webhook, replies go to the fake Bot API. */
 class TelegramWebhookTest {
 
     static final long CHAT = 7_123_456_789L;
 
-    @TempDir Path dir;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.webhook().build();
+    /** A second service, in polling mode, for the one test that needs it. */
+    @RegisterExtension final ChinwagHarness polling = ChinwagHarness.polling().startLater().build();
     FakeBotApi telegram;
-    RunningService service;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start(TOKEN);
-        service = RunningService.start(dir, webhookSettings(telegram));
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) service.close();
-        telegram.close();
+    void bot() {
+        telegram = chinwag.telegram();
     }
 
     private String webhookUrl() {
-        return service.url(TelegramWebhook.PATH);
+        return chinwag.service().url(TelegramWebhook.PATH);
     }
 
     @Test
-    void aWholeBigChatByWebhook() {
+    void aWholeChatByWebhook() {
         telegram.awaitCalls("setWebhook", 1, WAIT);
         FakeBotApi.Webhook hook = telegram.webhook();
         assertEquals("https://chat.example.org/telegram/webhook", hook.url());
         assertEquals(SECRET, hook.secretToken());
         assertTrue(hook.allowedUpdates().toString().contains("callback_query"), hook.allowedUpdates().toString());
 
-        Resident resident = Resident.webhook(telegram, service, CHAT);
-        resident.completesTheBigChat();
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.completesTheTestChat();
 
         telegram.awaitCalls("answerCallbackQuery", 3, WAIT);
         assertTrue(telegram.calls("getUpdates").isEmpty(), "webhook mode never polls");
-        assertRepliesStoredUnderPseudonym(service, CHAT);
+        resident.assertAnswersStoredUnderPseudonym(chinwag.service(), TelegramResident.ANSWERS);
     }
 
     @Test
     void aRedeliveredUpdateIsStoredAndAnsweredOnce() {
-        Resident resident = Resident.webhook(telegram, service, CHAT);
-        resident.says("/start", "Are you happy to chat?");
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.consents();
         ObjectNode answer = telegram.text(CHAT, "Singing in the community choir");
         answer.put("update_id", telegram.nextUpdateId());
         int before = resident.seen();
@@ -71,19 +66,19 @@ class TelegramWebhookTest {
         // Telegram resends when it did not see our 200 in time: both deliveries succeed
         assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, answer.toString()).statusCode());
         assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, answer.toString()).statusCode());
-        resident.says("Nothing gets in the way", "anything else you'd like to add");
+        resident.says("Nothing gets in the way", TestScript.FOLLOWUP_GENERIC);
 
         List<FakeBotApi.SentMessage> sent = telegram.sentTo(CHAT);
-        assertTrue(sent.get(before).text().contains("What gets in the way"));
-        assertTrue(sent.get(before + 1).text().contains("anything else"), "no second answer to the copy");
-        assertEquals(1, service.service().database().dsl().fetchCount(MESSAGE,
+        assertTrue(sent.get(before).text().contains(TestScript.SECOND_QUESTION));
+        assertTrue(sent.get(before + 1).text().contains(TestScript.FOLLOWUP_GENERIC), "no second answer to the copy");
+        assertEquals(1, chinwag.service().service().database().dsl().fetchCount(MESSAGE,
                 MESSAGE.EXTERNAL_ID.eq(answer.get("update_id").asText())));
     }
 
     @Test
     void deliveriesWithoutTheRightSecretOrABodyAreRefusedAndNothingIsStored() {
         String update = telegram.text(CHAT, "/start").put("update_id", telegram.nextUpdateId()).toString();
-        int stored = messageCount(service);
+        int stored = chinwag.messageCount();
 
         HttpResponse<String> wrong = telegram.deliverWebhook(webhookUrl(), "not-the-secret", update);
         assertEquals(401, wrong.statusCode());
@@ -99,7 +94,7 @@ class TelegramWebhookTest {
         HttpResponse<String> tooBig = telegram.deliverWebhook(webhookUrl(), SECRET, huge);
         assertEquals(413, tooBig.statusCode());
 
-        assertEquals(stored, messageCount(service), "nothing stored");
+        assertEquals(stored, chinwag.messageCount(), "nothing stored");
         assertTrue(telegram.sentMessages().isEmpty(), "nothing sent");
         for (HttpResponse<String> response : List.of(wrong, tooBig)) {
             assertFalse(response.body().contains(TOKEN), "the token never appears in a response");
@@ -109,7 +104,7 @@ class TelegramWebhookTest {
 
     @Test
     void updatesThatAreNotForTheConversationAreAcknowledgedAndNotStored() {
-        int stored = inboundCount(service);
+        int stored = chinwag.inboundCount();
         long group = -1009876543210L;
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "anyone about?")));
         assertEquals(200, deliver(telegram.groupText(group, CHAT, "hello?")));
@@ -117,13 +112,13 @@ class TelegramWebhookTest {
         assertEquals(200, telegram.deliverWebhook(webhookUrl(), SECRET, "{\"update_id\":" + telegram.nextUpdateId()
                 + ",\"message_reaction\":{\"chat\":{\"id\":1,\"type\":\"private\"},\"message_id\":1,\"date\":1,"
                 + "\"old_reaction\":[],\"new_reaction\":[]}}").statusCode());
-        assertEquals(stored, inboundCount(service), "nothing stored");
+        assertEquals(stored, chinwag.inboundCount(), "nothing stored");
         assertEquals(1, telegram.awaitSent(group, 1, WAIT).size(), "the group is told once");
 
-        Resident resident = Resident.webhook(telegram, service, CHAT);
-        resident.send(telegram.sticker(CHAT), "Are you happy to chat?"); // a first sticker starts the chat
-        resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
-        resident.send(telegram.voice(CHAT), "I can only read text messages");
+        TelegramResident resident = chinwag.resident(CHAT);
+        resident.send(telegram.sticker(CHAT), TestScript.ASKS_CONSENT); // a first sticker starts the chat
+        resident.presses(TestScript.CONSENT_YES, TestScript.FIRST_QUESTION);
+        resident.send(telegram.voice(CHAT), TestScript.UNSUPPORTED);
         assertEquals(1, telegram.sentTo(group).size());
     }
 
@@ -134,7 +129,7 @@ class TelegramWebhookTest {
 
     @Test
     void aDeliveryThatCannotBeStoredIsNotAcknowledgedSoTelegramSendsItAgain() {
-        service.service().database().close(); // storage gone, as in a full disk or a lost database
+        chinwag.service().service().database().close(); // storage gone, as in a full disk or a lost database
         ObjectNode update = telegram.text(CHAT, "/start").put("update_id", telegram.nextUpdateId());
         HttpResponse<String> response = telegram.deliverWebhook(webhookUrl(), SECRET, update.toString());
         assertEquals(500, response.statusCode(), "anything but 2xx makes Telegram deliver again");
@@ -170,11 +165,9 @@ class TelegramWebhookTest {
     }
 
     @Test
-    void noWebhookRouteInPollingMode(@TempDir Path otherDir) {
-        try (RunningService polling = RunningService.start(otherDir, pollingSettings(telegram))) {
-            HttpResponse<String> response = polling.post(TelegramWebhook.PATH, "application/json", "{}",
-                    Map.of("X-Telegram-Bot-Api-Secret-Token", SECRET));
-            assertEquals(404, response.statusCode());
-        }
+    void noWebhookRouteInPollingMode() {
+        HttpResponse<String> response = polling.start().post(TelegramWebhook.PATH, "application/json", "{}",
+                Map.of("X-Telegram-Bot-Api-Secret-Token", SECRET));
+        assertEquals(404, response.statusCode());
     }
 }

@@ -1,6 +1,6 @@
 package org.chinwag.channel.telegram;
 
-import static org.chinwag.channel.telegram.TelegramTesting.*;
+import static org.chinwag.testing.ChinwagHarness.SECRET;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.chinwag.store.schema.Tables.REPLY;
@@ -8,22 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.FakeBotApi;
 import org.chinwag.testing.RunningService;
+import org.chinwag.testing.TelegramResident;
 import org.chinwag.testing.TestDatabase;
+import org.chinwag.testing.TestScript;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances behind a load balancer on one PostgreSQL database, for one bot. Every update is
@@ -33,76 +33,65 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesTest {
 
-    @TempDir Path first;
-    @TempDir Path second;
+    /** Each test starts the first instance in the mode it needs, and a second on the same database. */
+    @RegisterExtension final ChinwagHarness byWebhook = ChinwagHarness.webhook().startLater().build();
+    @RegisterExtension final ChinwagHarness byPolling = ChinwagHarness.polling().startLater().build();
 
     @Test
     void bothReceiveEveryUpdateAtOnceAndNothingIsStoredOrSentTwice() throws Exception {
         Assumptions.assumeTrue(TestDatabase.onPostgres(), "instances share a database only on PostgreSQL");
-        try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
-            Map<String, String> env = new HashMap<>(webhookSettings(telegram));
-            env.put("CHINWAG_DB_URL", TestDatabase.url(first));
-            try (RunningService one = RunningService.start(first, env); RunningService two = RunningService.start(second, env)) {
-                List<Long> chats = new ArrayList<>();
-                for (int i = 0; i < 12; i++) chats.add(7_300_000_000L + i);
-                ExecutorService residents = Executors.newFixedThreadPool(6);
-                try {
-                    List<Future<?>> journeys = new ArrayList<>();
-                    for (long chat : chats) {
-                        Resident resident = new Resident(telegram, chat, update -> toBoth(telegram, one, two, update));
-                        journeys.add(residents.submit(resident::completesTheBigChat));
-                    }
-                    for (Future<?> journey : journeys) journey.get();
-                } finally {
-                    residents.shutdownNow();
-                }
-
-                var db = one.service().database().dsl();
-                assertEquals(0, db.fetchCount(db.select(MESSAGE.EXTERNAL_ID).from(MESSAGE)
-                        .where(MESSAGE.DIRECTION.eq("in")).groupBy(MESSAGE.EXTERNAL_ID).having(DSL.count().gt(1))),
-                        "no update stored twice");
-                for (long chat : chats) {
-                    int participant = db.select(PARTICIPANT.ID).from(PARTICIPANT)
-                            .where(PARTICIPANT.CHANNEL_USER_ID.eq(String.valueOf(chat))).fetchSingle(PARTICIPANT.ID);
-                    List<String> queued = db.select(MESSAGE.BODY).from(MESSAGE)
-                            .where(MESSAGE.PARTICIPANT_ID.eq(participant), MESSAGE.DIRECTION.eq("out")).orderBy(MESSAGE.ID)
-                            .fetch(MESSAGE.BODY);
-                    List<String> received = telegram.sentTo(chat).stream().map(FakeBotApi.SentMessage::text).toList();
-                    assertEquals(queued, received, "each reply sent once, in order, to " + chat);
-                    assertEquals(ANSWERS, db.select(REPLY.BODY).from(REPLY).where(REPLY.PARTICIPANT_ID.eq(participant))
-                            .orderBy(REPLY.ID).fetch(REPLY.BODY), "each answer kept once");
-                }
+        FakeBotApi telegram = byWebhook.telegram();
+        RunningService one = byWebhook.start();
+        RunningService two = byWebhook.startAnother();
+        List<Long> chats = new ArrayList<>();
+        for (int i = 0; i < 12; i++) chats.add(7_300_000_000L + i);
+        ExecutorService residents = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> journeys = new ArrayList<>();
+            for (long chat : chats) {
+                TelegramResident resident = new TelegramResident(telegram, chat, update -> toBoth(telegram, one, two, update));
+                journeys.add(residents.submit(resident::completesTheTestChat));
             }
+            for (Future<?> journey : journeys) journey.get();
+        } finally {
+            residents.shutdownNow();
+        }
+
+        var db = one.service().database().dsl();
+        assertEquals(0, db.fetchCount(db.select(MESSAGE.EXTERNAL_ID).from(MESSAGE)
+                .where(MESSAGE.DIRECTION.eq("in")).groupBy(MESSAGE.EXTERNAL_ID).having(DSL.count().gt(1))),
+                "no update stored twice");
+        for (long chat : chats) {
+            int participant = db.select(PARTICIPANT.ID).from(PARTICIPANT)
+                    .where(PARTICIPANT.CHANNEL_USER_ID.eq(String.valueOf(chat))).fetchSingle(PARTICIPANT.ID);
+            List<String> queued = db.select(MESSAGE.BODY).from(MESSAGE)
+                    .where(MESSAGE.PARTICIPANT_ID.eq(participant), MESSAGE.DIRECTION.eq("out")).orderBy(MESSAGE.ID)
+                    .fetch(MESSAGE.BODY);
+            List<String> received = telegram.sentTo(chat).stream().map(FakeBotApi.SentMessage::text).toList();
+            assertEquals(queued, received, "each reply sent once, in order, to " + chat);
+            assertEquals(TelegramResident.ANSWERS, db.select(REPLY.BODY).from(REPLY).where(REPLY.PARTICIPANT_ID.eq(participant))
+                    .orderBy(REPLY.ID).fetch(REPLY.BODY), "each answer kept once");
         }
     }
 
     @Test
     void inPollingModeOneInstancePollsAndAnotherTakesOverWhenItStops() {
         Assumptions.assumeTrue(TestDatabase.onPostgres(), "instances share a database only on PostgreSQL");
-        try (FakeBotApi telegram = FakeBotApi.start(TOKEN)) {
-            Map<String, String> env = new HashMap<>(pollingSettings(telegram));
-            env.put("CHINWAG_DB_URL", TestDatabase.url(first));
-            RunningService one = RunningService.start(first, env);
-            RunningService two = RunningService.start(second, env);
-            try {
-                Resident resident = Resident.polling(telegram, 7_400_000_001L);
-                resident.says("/start", "Are you happy to chat?");
-                resident.presses("Yes, I'm happy to chat", "what helps you stay healthy");
-                // whichever held the lease, one of these two stops is the poller's, and the other instance takes over
-                one.close();
-                resident.says(ANSWERS.get(0), "What gets in the way");
-                one = RunningService.start(first, env);
-                two.close();
-                resident.says(ANSWERS.get(1), "It sounds like");
-                assertEquals(0, telegram.pollingConflicts(), "never two instances polling at once");
-                var db = one.service().database().dsl();
-                assertEquals(db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out")), telegram.sentTo(7_400_000_001L).size(),
-                        "each reply sent once");
-            } finally {
-                one.close();
-                two.close();
-            }
-        }
+        FakeBotApi telegram = byPolling.telegram();
+        RunningService one = byPolling.start();
+        RunningService two = byPolling.startAnother();
+        TelegramResident resident = byPolling.resident(7_400_000_001L);
+        resident.consents();
+        // whichever held the lease, one of these two stops is the poller's, and the other instance takes over
+        one.close();
+        resident.says(TelegramResident.ANSWERS.get(0), TestScript.SECOND_QUESTION);
+        one.restart();
+        two.close();
+        resident.says(TelegramResident.ANSWERS.get(1), TestScript.REFLECTS);
+        assertEquals(0, telegram.pollingConflicts(), "never two instances polling at once");
+        var db = one.service().database().dsl();
+        assertEquals(db.fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out")), telegram.sentTo(7_400_000_001L).size(),
+                "each reply sent once");
     }
 
     /** Threads of their own: the common pool may have one thread on a two-core machine, which would take turns. */

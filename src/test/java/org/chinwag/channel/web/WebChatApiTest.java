@@ -1,7 +1,7 @@
 package org.chinwag.channel.web;
 
-import static org.chinwag.channel.web.WebChatClient.lastText;
-import static org.chinwag.channel.web.WebChatClient.read;
+import static org.chinwag.testing.WebChatClient.lastText;
+import static org.chinwag.testing.WebChatClient.read;
 import static org.chinwag.store.schema.Tables.MESSAGE;
 import static org.chinwag.store.schema.Tables.PARTICIPANT;
 import static org.chinwag.store.schema.Tables.REPLY;
@@ -13,31 +13,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.MovableClock;
 import org.chinwag.testing.RunningService;
-import org.junit.jupiter.api.AfterEach;
+import org.chinwag.testing.StubAnalyser;
+import org.chinwag.testing.TestScript;
+import org.chinwag.testing.WebChatClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The web chat's JSON API over real HTTP on loopback, against the whole running service. */
 class WebChatApiTest {
 
-    @TempDir Path dir;
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.web().build();
+    /** The service on a clock the test moves, for the rate limits. */
+    final MovableClock clock = new MovableClock();
+    @RegisterExtension final ChinwagHarness onAMovableClock = ChinwagHarness.web().clock(clock).startLater().build();
     RunningService service;
 
     @BeforeEach
     void start() {
-        service = RunningService.start(dir, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
+        service = chinwag.service();
     }
 
     @Test
@@ -57,9 +57,7 @@ class WebChatApiTest {
 
     @Test
     void aFloodOfNewChatsOrMessagesIsSlowedWithRetryAfterAndNothingStored() {
-        service.close();
-        MovableClock clock = new MovableClock();
-        service = RunningService.start(dir, Map.of(), clock);
+        service = onAMovableClock.start();
         Map<String, String> viaProxy = Map.of("X-Forwarded-For", "203.0.113.9");
         for (int i = 0; i < 60; i++) {
             assertEquals(201, service.post("/chat/api/session", "application/json", "", viaProxy).statusCode(), "chat " + i);
@@ -101,13 +99,13 @@ class WebChatApiTest {
         replies = chat.press(replies, "yes"); // consent
         replies = chat.say("The park near my house and my walking group");
         replies = chat.say("Buses stop running early in the evening");
-        assertTrue(lastText(replies).contains("getting around"), "the bot reflects back what it heard: " + lastText(replies));
-        replies = chat.press(replies, "yes"); // "Yes, that's right"
+        assertTrue(lastText(replies).contains(TestScript.REFLECTS_TRAVEL), "the bot reflects back what it heard: " + lastText(replies));
+        replies = chat.press(replies, "yes"); // "Yes, spot on"
         replies = chat.say("I miss the last bus home from the community centre");
         replies = chat.say("Keep the library open on Saturdays");
         replies = chat.press(replies, "skip"); // about you
         replies = chat.press(replies, "yes"); // opt in
-        assertTrue(lastText(replies).contains("Thank you"), lastText(replies));
+        assertTrue(lastText(replies).contains(TestScript.THANKS), lastText(replies));
 
         // the transcript holds both sides, oldest first, with the bot's buttons
         JsonNode transcript = read(chat.transcript(0)).get("messages");
@@ -151,7 +149,7 @@ class WebChatApiTest {
         chat.press(chat.say("/start"), "yes");
         chat.say("Walking in the park");
         List<JsonNode> replies = chat.say("Buses stop running early in the evening");
-        assertTrue(lastText(replies).contains("getting around"), lastText(replies));
+        assertTrue(lastText(replies).contains(TestScript.REFLECTS_TRAVEL), lastText(replies));
         var db = service.service().database().dsl();
         int barriers = db.select(REPLY.ID).from(REPLY).where(REPLY.QUESTION_ID.eq("barriers")).fetchOne(REPLY.ID);
         List<String> tagsBefore = tags(barriers);
@@ -181,6 +179,7 @@ class WebChatApiTest {
         replies = chat.say("not been right for weeks, can't be bothered with anything");
         assertEquals(2, replies.size(), replies.toString());
         String checkIn = replies.get(0).get("text").asText();
+        assertEquals(StubAnalyser.CHECK_SIGNPOSTING, checkIn);
         assertTrue(checkIn.contains("116 123") && checkIn.contains("85258"), checkIn);
         assertFalse(checkIn.contains("999"), "no emergency framing: " + checkIn);
         assertEquals(question, replies.get(1).get("text").asText(), "the question it was on, again");
@@ -195,12 +194,11 @@ class WebChatApiTest {
     }
 
     @Test
-    void theOutboxMarksWebRepliesSentWithoutAnyNetwork() throws InterruptedException {
+    void theOutboxMarksWebRepliesSentWithoutAnyNetwork() {
         WebChatClient chat = WebChatClient.open(service);
         chat.say("/start");
-        // the outbox runs on its own thread: wait (generously) for it to pass over the rows
-        for (int i = 0; i < 200 && pendingOutbound() > 0; i++) Thread.sleep(50);
-        assertEquals(0, pendingOutbound());
+        // the outbox runs on its own thread: wait for it to pass over the rows
+        chinwag.awaitAllSent();
         assertTrue(service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("sent")) > 0);
     }
 
@@ -345,10 +343,6 @@ class WebChatApiTest {
 
     private int messageCount() {
         return service.service().database().dsl().fetchCount(MESSAGE);
-    }
-
-    private int pendingOutbound() {
-        return service.service().database().dsl().fetchCount(MESSAGE, MESSAGE.DIRECTION.eq("out"), MESSAGE.STATUS.eq("pending"));
     }
 
     private static List<String> texts(JsonNode items) {

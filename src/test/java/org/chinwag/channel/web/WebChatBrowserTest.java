@@ -1,6 +1,6 @@
 package org.chinwag.channel.web;
 
-import static org.chinwag.channel.web.WebChatClient.read;
+import static org.chinwag.testing.WebChatClient.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.chinwag.testing.ChinwagHarness;
 import org.chinwag.testing.RunningService;
+import org.chinwag.testing.TestScript;
+import org.chinwag.testing.WebChatClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,7 +49,8 @@ class WebChatBrowserTest {
     /** Generous: a slow CI machine must not make this flaky. Nothing here asserts how long things take. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @TempDir Path dir;
+    /** Started once the browser is known to be there. */
+    @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.web().startLater().build();
     @TempDir Path profile;
     RunningService service;
     ChromeDriver browser;
@@ -60,7 +65,7 @@ class WebChatBrowserTest {
             org.junit.jupiter.api.Assertions.assertTrue(CHROMEDRIVER.canExecute(), missing);
         }
         Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "Skipping the browser test: " + missing);
-        service = RunningService.start(dir, Map.of());
+        service = chinwag.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -76,7 +81,6 @@ class WebChatBrowserTest {
     @AfterEach
     void stop() {
         if (browser != null) browser.quit();
-        if (service != null) service.close();
     }
 
     @Test
@@ -87,16 +91,16 @@ class WebChatBrowserTest {
         choose("yes"); // consent, by clicking the button
         type("Walking in Roundhay Park with my neighbours");
         type("The bus into town stops too early in the evening");
-        wait.until(d -> lastBotText().contains("getting around")); // the bot reflects back what it heard
-        choose("yes"); // "Yes, that's right"
+        wait.until(d -> lastBotText().contains(TestScript.REFLECTS_TRAVEL)); // the bot reflects back what it heard
+        choose("yes"); // "Yes, spot on"
         type("I can't get to the evening classes at the library");
         type("More buses after 7pm please");
         screenshot("web-chat-phone.png");
         choose("skip"); // about you
         choose("yes"); // keep me updated
-        wait.until(d -> lastBotText().contains("Thank you"));
+        wait.until(d -> lastBotText().contains(TestScript.THANKS));
 
-        assertTrue(youTexts().contains("Yes, I'm happy to chat"), "a pressed button shows as the resident's message");
+        assertTrue(youTexts().contains(TestScript.CONSENT_YES), "a pressed button shows as the resident's message");
         assertFalse(youTexts().stream().anyMatch(t -> t.startsWith("/start")), "the page's own /start is not shown");
 
         String token = service.createToken("browser-test");
@@ -125,7 +129,7 @@ class WebChatBrowserTest {
         assertEquals(session, session(), "the same session after a reload");
         type("It closes early on Sundays");
         assertNotEquals(question, lastBotText(), "the conversation moved on after the reload");
-        assertEquals(List.of("Yes, I'm happy to chat", "Swimming at the leisure centre", "It closes early on Sundays"), youTexts());
+        assertEquals(List.of(TestScript.CONSENT_YES, "Swimming at the leisure centre", "It closes early on Sundays"), youTexts());
     }
 
     @Test
@@ -194,9 +198,7 @@ class WebChatBrowserTest {
     void whenSendingFailsTheTypedTextStaysInTheBox() {
         browser.get(service.url("/chat"));
         choose("yes");
-        RunningService running = service;
-        service = null;
-        running.close(); // the server goes away: the next send cannot reach it
+        service.close(); // the server goes away: the next send cannot reach it
         WebElement box = browser.findElement(By.id("message"));
         box.sendKeys("Please don't lose this", Keys.ENTER);
 
@@ -216,9 +218,9 @@ class WebChatBrowserTest {
         pressByKeyboard("yes"); // consent
         typeByKeyboard("Walking in Roundhay Park with my neighbours");
         typeByKeyboard("The bus into town stops too early in the evening");
-        wait.until(d -> lastBotText().contains("getting around"));
+        wait.until(d -> lastBotText().contains(TestScript.REFLECTS_TRAVEL));
 
-        pressByKeyboard("yes"); // "Yes, that's right": the follow-up, which offers Skip
+        pressByKeyboard("yes"); // "Yes, spot on": the follow-up, which offers Skip
         assertEquals("textarea#message", describe(browser.switchTo().activeElement()), "focus is in the message box");
         typeByKeyboard("More buses after 7pm please");
 
@@ -238,7 +240,7 @@ class WebChatBrowserTest {
         pressByKeyboard("theme.crime_safety");
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("reflect:theme.crime_safety", focused.getDomAttribute("data-value"));
-        assertTrue(focused.getText().contains("Feeling safe"), focused.getText());
+        assertTrue(focused.getText().contains("Safety"), focused.getText());
         pressByKeyboard("theme.green_spaces");
         assertEquals("reflect:theme.green_spaces", browser.switchTo().activeElement().getDomAttribute("data-value"));
     }
@@ -264,11 +266,11 @@ class WebChatBrowserTest {
         type("Walking in Roundhay Park with my neighbours");
         type("The bus into town stops too early in the evening");
         typeCommand("/help");
-        wait.until(d -> lastBotText().contains("getting around"));
+        wait.until(d -> lastBotText().contains(TestScript.REFLECTS_TRAVEL));
 
         browser.navigate().refresh();
 
-        wait.until(d -> lastBotText().contains("getting around") && !d.findElements(By.cssSelector(".choices button")).isEmpty());
+        wait.until(d -> lastBotText().contains(TestScript.REFLECTS_TRAVEL) && !d.findElements(By.cssSelector(".choices button")).isEmpty());
         wait.until(d -> allChoicesInSight());
         assertPageDidNotMove("after the reload");
     }
@@ -291,7 +293,7 @@ class WebChatBrowserTest {
         choose("yes");
         type("Walking in Roundhay Park with my neighbours");
         type("The bus into town stops too early in the evening");
-        wait.until(d -> lastBotText().contains("getting around"));
+        wait.until(d -> lastBotText().contains(TestScript.REFLECTS_TRAVEL));
         wait.until(d -> allChoicesInSight());
         assertPageDidNotMove("at 200%");
     }
@@ -332,7 +334,7 @@ class WebChatBrowserTest {
         int bots = botCount();
         box.sendKeys("No thanks", Keys.ENTER);
         wait.until(d -> botCount() > bots && idle());
-        assertTrue(lastBotText().contains("No problem"), lastBotText());
+        assertTrue(lastBotText().contains(TestScript.CONSENT_REFUSED), lastBotText());
         assertEquals(List.of("No thanks"), youTexts(), "what they typed is still on screen");
     }
 

@@ -1,4 +1,4 @@
-package org.chinwag.channel.web;
+package org.chinwag.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,16 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.chinwag.testing.RunningService;
+import org.chinwag.channel.web.WebChat;
 
 /** The web chat API as the page uses it, over real HTTP, for tests. */
-final class WebChatClient {
+public final class WebChatClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final RunningService service;
-    final String session;
+    public final String session;
     private int lastId;
 
     private WebChatClient(RunningService service, String session) {
@@ -35,32 +35,37 @@ final class WebChatClient {
         this.session = session;
     }
 
-    static WebChatClient open(RunningService service) {
+    public static WebChatClient open(RunningService service) {
         HttpResponse<String> response = service.post("/chat/api/session", "application/json", "", Map.of());
         assertEquals(201, response.statusCode(), response.body());
         return new WebChatClient(service, read(response).get("session").asText());
     }
 
     /** Sends typed text (commands included) and returns the bot's replies that came back with it. */
-    List<JsonNode> say(String text) {
+    public List<JsonNode> say(String text) {
         ObjectNode body = JSON.createObjectNode().put("id", newId()).put("text", text);
         return botReplies(sendOk(body));
     }
 
     /** Presses one of the buttons the bot offered last, chosen by its value ("yes" matches "consent:yes" too). */
-    List<JsonNode> press(List<JsonNode> replies, String value) {
+    public List<JsonNode> press(List<JsonNode> replies, String value) {
         JsonNode button = buttons(replies).stream().filter(b -> matches(b.get("value").asText(), value)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + value + "' offered in " + replies));
         return pressButton(button);
     }
 
-    List<JsonNode> pressButton(JsonNode button) {
-        ObjectNode body = JSON.createObjectNode().put("id", newId());
-        body.putObject("button").put("value", button.get("value").asText()).put("label", button.get("label").asText());
-        return botReplies(sendOk(body));
+    public List<JsonNode> pressButton(JsonNode button) {
+        return botReplies(pressAndRead(button));
     }
 
-    JsonNode sendOk(ObjectNode body) {
+    /** Presses the button and returns the whole answer (its messages, and whether the session ended). */
+    public JsonNode pressAndRead(JsonNode button) {
+        ObjectNode body = JSON.createObjectNode().put("id", newId());
+        body.putObject("button").put("value", button.get("value").asText()).put("label", button.get("label").asText());
+        return sendOk(body);
+    }
+
+    public JsonNode sendOk(ObjectNode body) {
         body.put("after", lastId);
         HttpResponse<String> response = post(body.toString());
         assertEquals(200, response.statusCode(), response.body());
@@ -69,20 +74,20 @@ final class WebChatClient {
         return json;
     }
 
-    HttpResponse<String> post(String rawBody) {
+    public HttpResponse<String> post(String rawBody) {
         return service.post("/chat/api/messages", "application/json", rawBody, Map.of(WebChat.SESSION_HEADER, session));
     }
 
-    HttpResponse<String> transcript(int after) {
+    public HttpResponse<String> transcript(int after) {
         return get("/chat/api/messages?after=" + after, session);
     }
 
-    HttpResponse<String> get(String path, String sessionHeader) {
+    public HttpResponse<String> get(String path, String sessionHeader) {
         return get(service, path, sessionHeader);
     }
 
     /** A GET with the session header (or none); RunningService's own get sends a bearer token. */
-    static HttpResponse<String> get(RunningService service, String path, String sessionHeader) {
+    public static HttpResponse<String> get(RunningService service, String path, String sessionHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (sessionHeader != null) request.header(WebChat.SESSION_HEADER, sessionHeader);
@@ -97,18 +102,18 @@ final class WebChatClient {
     }
 
     /** Button values may carry their step as a prefix ("consent:yes"): match on the answer part. */
-    static boolean matches(String buttonValue, String wanted) {
+    public static boolean matches(String buttonValue, String wanted) {
         return buttonValue.equals(wanted) || buttonValue.endsWith(":" + wanted);
     }
 
-    static List<JsonNode> buttons(List<JsonNode> replies) {
+    public static List<JsonNode> buttons(List<JsonNode> replies) {
         assertFalse(replies.isEmpty(), "the bot said nothing");
         List<JsonNode> buttons = new ArrayList<>();
         replies.get(replies.size() - 1).get("buttons").forEach(buttons::add);
         return buttons;
     }
 
-    static String lastText(List<JsonNode> replies) {
+    public static String lastText(List<JsonNode> replies) {
         assertFalse(replies.isEmpty(), "the bot said nothing");
         return replies.get(replies.size() - 1).get("text").asText();
     }
@@ -121,11 +126,11 @@ final class WebChatClient {
         return replies;
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    static JsonNode read(HttpResponse<String> response) {
+    public static JsonNode read(HttpResponse<String> response) {
         try {
             JsonNode json = JSON.readTree(response.body());
             assertTrue(json != null && json.isObject(), response.body());
