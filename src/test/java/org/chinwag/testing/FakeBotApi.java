@@ -88,6 +88,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 500_000_001;
     private int nextMessageId = 1;
     private long getUpdatesGeneration;
+    /** Long polls older than this were dropped by {@link #clientGone()}, not cut short by another poller. */
+    private long droppedBefore;
     /** Long polls cut short by another one: two bot instances polling at once. */
     private int pollingConflicts;
     private Webhook webhook;
@@ -203,6 +205,18 @@ public final class FakeBotApi implements AutoCloseable {
     public int pollingConflicts() {
         synchronized (lock) {
             return pollingConflicts;
+        }
+    }
+
+    /**
+     * Ends the long poll being held, as Telegram does when its client's connection closes: a stopped
+     * instance's last getUpdates is not left waiting to be cut short (and counted as a conflict) by
+     * the instance that takes over. A live poller whose poll is ended this way just polls again.
+     */
+    public void clientGone() {
+        synchronized (lock) {
+            droppedBefore = ++getUpdatesGeneration;
+            lock.notifyAll();
         }
     }
 
@@ -733,6 +747,7 @@ public final class FakeBotApi implements AutoCloseable {
                     break;
                 }
             }
+            if (generation < droppedBefore) return ok(NODES.arrayNode());
             if (generation != getUpdatesGeneration) {
                 pollingConflicts++;
                 return new Reply(409, error(409, "Conflict: terminated by other getUpdates request; "
