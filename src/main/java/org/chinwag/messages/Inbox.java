@@ -10,6 +10,7 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.conversation.Turn;
+import org.chinwag.replies.TagSource;
 import org.chinwag.store.ConversationRepository;
 import org.chinwag.store.ConversationRepository.Conversation;
 import org.chinwag.store.ConversationRepository.StoredState;
@@ -242,7 +243,7 @@ public final class Inbox {
             if (!analysed) return;
             var tags = new TagRepository(tx);
             for (TextAnalysis.ThemeScore theme : analysis.themes()) {
-                tags.add(stored, theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
+                tags.add(stored, theme.theme(), theme.confidence(), TagSource.MODEL, analysis.modelVersion(), now);
             }
         }
 
@@ -253,7 +254,7 @@ public final class Inbox {
         private void storeConfirmedThemes(Effect.ThemesConfirmed confirmed) {
             if (!consented || conversation == null) return;
             new ReplyRepository(tx).latestFor(conversation.id(), confirmed.questionId())
-                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply, TagRepository.PARTICIPANT,
+                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply, TagSource.PARTICIPANT,
                             confirmed.themes(), null, now));
         }
 

@@ -26,7 +26,8 @@ class StoredEnumsTest {
     static Stream<Row> enums() {
         return Stream.of(
                 new Row("message status", StoredEnums.MESSAGE_STATUS, List.of("received", "pending", "sent", "failed")),
-                new Row("direction", StoredEnums.DIRECTION, List.of("in", "out")));
+                new Row("direction", StoredEnums.DIRECTION, List.of("in", "out")),
+                new Row("tag source", StoredEnums.TAG_SOURCE, List.of("model", "participant", "reviewer")));
     }
 
     @ParameterizedTest(name = "{0}")
