@@ -10,6 +10,7 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.conversation.Turn;
+import org.chinwag.participants.Consent;
 import org.chinwag.replies.TagSource;
 import org.chinwag.store.ConversationRepository;
 import org.chinwag.store.ConversationRepository.Conversation;
@@ -19,7 +20,6 @@ import org.chinwag.store.Participant;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
-import org.chinwag.store.ParticipantRepository.Consent;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.SafeguardingFlagRepository;
 import org.chinwag.store.TagRepository;
@@ -173,8 +173,8 @@ public final class Inbox {
             this.conversation = conversation;
             this.analysis = analysis;
             this.now = now;
-            this.consented = Consent.GIVEN.value.equals(participant.consent());
-            this.declined = Consent.REFUSED.value.equals(participant.consent());
+            this.consented = participant.consent() == Consent.GIVEN;
+            this.declined = participant.consent() == Consent.REFUSED;
         }
 
         /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.chinwag.participants.Consent;
 import org.chinwag.replies.TagSource;
 import org.jooq.Converter;
 
@@ -17,6 +18,7 @@ final class StoredEnums {
     static final Converter<String, MessageStatus> MESSAGE_STATUS = converter(MessageStatus.class, MessageStatus::id);
     static final Converter<String, Direction> DIRECTION = converter(Direction.class, Direction::id);
     static final Converter<String, TagSource> TAG_SOURCE = converter(TagSource.class, TagSource::id);
+    static final Converter<String, Consent> CONSENT = converter(Consent.class, Consent::id);
 
     private StoredEnums() {}
 
