@@ -53,7 +53,7 @@ public final class ParticipantApi implements HttpServer.RouteSet {
         out.put("campaign", p.campaign());
         out.put("channel", p.channel());
         out.put("created_at", instant(p.createdAt()));
-        out.put("consent", p.consent());
+        out.put("consent", p.consent().id());
         out.put("consent_at", instant(p.consentAt()));
         out.put("consent_script", p.consentScript());
         out.put("opted_in", p.optedIn());

@@ -143,7 +143,7 @@ public final class ReplyApi implements HttpServer.RouteSet {
             Map<String, Object> tag = new LinkedHashMap<>();
             tag.put("theme", t.theme());
             tag.put("confidence", Math.round(t.confidence() * 1000) / 1000.0);
-            tag.put("source", t.source());
+            tag.put("source", t.source().id());
             tag.put("model_version", t.modelVersion());
             tag.put("tagged_by", t.taggedBy());
             return tag;

@@ -10,6 +10,8 @@ import org.chinwag.conversation.Engine;
 import org.chinwag.conversation.Inbound;
 import org.chinwag.conversation.Outbound;
 import org.chinwag.conversation.Turn;
+import org.chinwag.participants.Consent;
+import org.chinwag.replies.TagSource;
 import org.chinwag.store.ConversationRepository;
 import org.chinwag.store.ConversationRepository.Conversation;
 import org.chinwag.store.ConversationRepository.StoredState;
@@ -18,7 +20,6 @@ import org.chinwag.store.Participant;
 import org.chinwag.store.Database;
 import org.chinwag.store.MessageRepository;
 import org.chinwag.store.ParticipantRepository;
-import org.chinwag.store.ParticipantRepository.Consent;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.SafeguardingFlagRepository;
 import org.chinwag.store.TagRepository;
@@ -172,8 +173,8 @@ public final class Inbox {
             this.conversation = conversation;
             this.analysis = analysis;
             this.now = now;
-            this.consented = Consent.GIVEN.value.equals(participant.consent());
-            this.declined = Consent.REFUSED.value.equals(participant.consent());
+            this.consented = participant.consent() == Consent.GIVEN;
+            this.declined = participant.consent() == Consent.REFUSED;
         }
 
         /**
@@ -242,7 +243,7 @@ public final class Inbox {
             if (!analysed) return;
             var tags = new TagRepository(tx);
             for (TextAnalysis.ThemeScore theme : analysis.themes()) {
-                tags.add(stored, theme.theme(), theme.confidence(), TagRepository.MODEL, analysis.modelVersion(), now);
+                tags.add(stored, theme.theme(), theme.confidence(), TagSource.MODEL, analysis.modelVersion(), now);
             }
         }
 
@@ -253,7 +254,7 @@ public final class Inbox {
         private void storeConfirmedThemes(Effect.ThemesConfirmed confirmed) {
             if (!consented || conversation == null) return;
             new ReplyRepository(tx).latestFor(conversation.id(), confirmed.questionId())
-                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply, TagRepository.PARTICIPANT,
+                    .ifPresent(reply -> new TagRepository(tx).setPeoplesTags(reply, TagSource.PARTICIPANT,
                             confirmed.themes(), null, now));
         }
 

@@ -33,9 +33,9 @@ public final class MyData {
         out.append("\nReference: ").append(p.pseudonym());
         out.append("\nChat started: ").append(DATE.format(Instant.ofEpochMilli(p.createdAt())));
         out.append("\nAgreed to take part: ").append(switch (p.consent()) {
-            case "given" -> "yes, on " + DATE.format(Instant.ofEpochMilli(p.consentAt()));
-            case "refused" -> "no";
-            default -> "not yet asked";
+            case GIVEN -> "yes, on " + DATE.format(Instant.ofEpochMilli(p.consentAt()));
+            case REFUSED -> "no";
+            case NONE -> "not yet asked";
         });
         out.append("\nHear what happens next: ").append(p.optedIn() ? "yes" : "no");
         line(out, "Area", shown(profileLabels, "area", p.area()));

@@ -2,6 +2,7 @@ package org.chinwag.messages;
 
 import java.time.Clock;
 import java.util.List;
+import org.chinwag.replies.TagSource;
 import org.chinwag.store.Database;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.ReplyRepository.ReplyText;
@@ -47,7 +48,7 @@ public final class Retagger {
                     TextAnalysis analysis = analyses.get(i);
                     tags.removeModelTags(reply);
                     for (TextAnalysis.ThemeScore theme : analysis.themes()) {
-                        tags.add(reply, theme.theme(), theme.confidence(), TagRepository.MODEL, modelVersion, now);
+                        tags.add(reply, theme.theme(), theme.confidence(), TagSource.MODEL, modelVersion, now);
                     }
                     replies.setAnalysis(reply, analysis.language(), analysis.needsReview());
                 }

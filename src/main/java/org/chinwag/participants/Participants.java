@@ -42,7 +42,7 @@ public final class Participants {
      * What is held about one person: who they are to us (pseudonym, campaign, channel, consent,
      * about-you answers; never their channel id) and every reply. Times are epoch milliseconds.
      */
-    public record Held(String pseudonym, String campaign, String channel, long createdAt, String consent,
+    public record Held(String pseudonym, String campaign, String channel, long createdAt, Consent consent,
                        Long consentAt, String consentScript, boolean optedIn, boolean active, String area,
                        String ageBand, String community, List<Answer> replies) {
 

@@ -62,7 +62,7 @@ public final class Replies {
     public Optional<Reply> correctThemes(int replyId, List<String> themes, String reviewer) {
         Optional<ReplyView> found = database.write(tx -> {
             Optional<ReplyView> reply = new ReplyRepository(tx).byId(replyId);
-            reply.ifPresent(r -> new TagRepository(tx).setPeoplesTags(replyId, TagRepository.REVIEWER, themes, reviewer,
+            reply.ifPresent(r -> new TagRepository(tx).setPeoplesTags(replyId, TagSource.REVIEWER, themes, reviewer,
                     clock.millis()));
             return reply;
         });
@@ -91,6 +91,6 @@ public final class Replies {
                         String questionId, String text, List<String> themes, List<Tag> tags, String language,
                         boolean needsReview, String eventCode, String channel, long createdAt) {}
 
-    /** One tag: the theme, how sure, who said so ({@code model}, {@code participant}, {@code reviewer}). */
-    public record Tag(String theme, double confidence, String source, String modelVersion, String taggedBy) {}
+    /** One tag: the theme, how sure, who said so. */
+    public record Tag(String theme, double confidence, TagSource source, String modelVersion, String taggedBy) {}
 }

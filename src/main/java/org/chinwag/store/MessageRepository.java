@@ -18,8 +18,13 @@ import org.jooq.impl.DSL;
  */
 public final class MessageRepository {
 
-    public static final String IN = "in";
-    public static final String OUT = "out";
+    /** An outbound row queued before another (the outbox keeps each person's order). */
+    private static final org.chinwag.store.schema.tables.Message EARLIER = MESSAGE.as("earlier");
+    /** Direction and status as the enums, through their converters; the generated columns stay text. */
+    private static final Field<Direction> DIRECTION = MESSAGE.DIRECTION.convert(StoredEnums.DIRECTION);
+    private static final Field<MessageStatus> STATUS = MESSAGE.STATUS.convert(StoredEnums.MESSAGE_STATUS);
+    private static final Field<Direction> EARLIER_DIRECTION = EARLIER.DIRECTION.convert(StoredEnums.DIRECTION);
+    private static final Field<MessageStatus> EARLIER_STATUS = EARLIER.STATUS.convert(StoredEnums.MESSAGE_STATUS);
 
     private final DSLContext db;
 
@@ -38,11 +43,11 @@ public final class MessageRepository {
         record.setParticipantId(participantId);
         record.setCampaignId(campaignId);
         record.setChannel(channel);
-        record.setDirection(IN);
+        record.set(MESSAGE.DIRECTION, Direction.IN, StoredEnums.DIRECTION);
         record.setExternalId(externalId);
         record.setKind(kind);
         record.setBody(body);
-        record.setStatus("received");
+        record.set(MESSAGE.STATUS, MessageStatus.RECEIVED, StoredEnums.MESSAGE_STATUS);
         record.setCreatedAt(now);
         if (externalId == null) {
             record.store();
@@ -62,7 +67,7 @@ public final class MessageRepository {
 
     /** The inbound row of one delivery: its unique key. */
     private static Condition delivery(String channel, String externalId) {
-        return MESSAGE.CHANNEL.eq(channel).and(MESSAGE.DIRECTION.eq(IN)).and(MESSAGE.EXTERNAL_ID.eq(externalId));
+        return MESSAGE.CHANNEL.eq(channel).and(DIRECTION.eq(Direction.IN)).and(MESSAGE.EXTERNAL_ID.eq(externalId));
     }
 
     /** Queues a message to a participant; returns its id. */
@@ -84,11 +89,11 @@ public final class MessageRepository {
         record.setConversationId(conversationId);
         record.setCampaignId(campaignId);
         record.setChannel(channel);
-        record.setDirection(OUT);
+        record.set(MESSAGE.DIRECTION, Direction.OUT, StoredEnums.DIRECTION);
         record.setKind("text");
         record.setBody(body);
         record.setButtons(buttonsJson);
-        record.setStatus("pending");
+        record.set(MESSAGE.STATUS, MessageStatus.PENDING, StoredEnums.MESSAGE_STATUS);
         record.setAttempts(0);
         record.setNextAttemptAt(now);
         record.setCreatedAt(now);
@@ -109,20 +114,18 @@ public final class MessageRepository {
         return db.select(MESSAGE.ID, MESSAGE.PARTICIPANT_ID, MESSAGE.CHANNEL, RECIPIENT,
                         MESSAGE.BODY, MESSAGE.BUTTONS, MESSAGE.ATTEMPTS)
                 .from(MESSAGE).leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(MESSAGE.PARTICIPANT_ID))
-                .where(MESSAGE.DIRECTION.eq(OUT), MESSAGE.STATUS.eq("pending"),
+                .where(DIRECTION.eq(Direction.OUT), STATUS.eq(MessageStatus.PENDING),
                         MESSAGE.CHANNEL.in(channels), MESSAGE.NEXT_ATTEMPT_AT.le(now),
                         // one at a time per person, oldest first: nothing overtakes a message waiting for a retry
                         DSL.notExists(DSL.selectOne().from(EARLIER).where(
                                 EARLIER.PARTICIPANT_ID.eq(MESSAGE.PARTICIPANT_ID)
                                         .or(EARLIER.RECIPIENT.eq(MESSAGE.RECIPIENT).and(EARLIER.CHANNEL.eq(MESSAGE.CHANNEL))),
-                                EARLIER.DIRECTION.eq(OUT), EARLIER.STATUS.eq("pending"),
+                                EARLIER_DIRECTION.eq(Direction.OUT), EARLIER_STATUS.eq(MessageStatus.PENDING),
                                 EARLIER.ID.lt(MESSAGE.ID))))
                 .orderBy(MESSAGE.ID)
                 .limit(limit)
                 .fetch(MessageRepository::pending);
     }
-
-    private static final org.chinwag.store.schema.tables.Message EARLIER = MESSAGE.as("earlier");
 
     private static final Field<String> RECIPIENT =
             DSL.coalesce(MESSAGE.RECIPIENT, PARTICIPANT.CHANNEL_USER_ID).as("recipient");
@@ -139,12 +142,12 @@ public final class MessageRepository {
      * skipped, not waited for.
      */
     public boolean claimPending(int id) {
-        return db.select(MESSAGE.ID).from(MESSAGE).where(MESSAGE.ID.eq(id), MESSAGE.STATUS.eq("pending"))
+        return db.select(MESSAGE.ID).from(MESSAGE).where(MESSAGE.ID.eq(id), STATUS.eq(MessageStatus.PENDING))
                 .forUpdate().skipLocked().fetchOptional().isPresent();
     }
 
     public void markSent(int id, long now) {
-        db.update(MESSAGE).set(MESSAGE.STATUS, "sent").set(MESSAGE.SENT_AT, now)
+        db.update(MESSAGE).set(STATUS, MessageStatus.SENT).set(MESSAGE.SENT_AT, now)
                 .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, (String) null)
                 .where(MESSAGE.ID.eq(id)).execute();
         forgetRecipient(id);
@@ -168,7 +171,7 @@ public final class MessageRepository {
     }
 
     public void markFailed(int id, String error) {
-        db.update(MESSAGE).set(MESSAGE.STATUS, "failed")
+        db.update(MESSAGE).set(STATUS, MessageStatus.FAILED)
                 .set(MESSAGE.ATTEMPTS, MESSAGE.ATTEMPTS.plus(1)).set(MESSAGE.LAST_ERROR, error)
                 .where(MESSAGE.ID.eq(id)).execute();
         forgetRecipient(id);
@@ -176,15 +179,15 @@ public final class MessageRepository {
 
     /** Gives up on everything still queued for a participant (they blocked the bot). */
     public int failPending(int participantId, String error) {
-        return db.update(MESSAGE).set(MESSAGE.STATUS, "failed").set(MESSAGE.LAST_ERROR, error)
-                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(OUT), MESSAGE.STATUS.eq("pending"))
+        return db.update(MESSAGE).set(STATUS, MessageStatus.FAILED).set(MESSAGE.LAST_ERROR, error)
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), DIRECTION.eq(Direction.OUT), STATUS.eq(MessageStatus.PENDING))
                 .execute();
     }
 
     /** Deletes everything a participant sent (they declined to take part); the bot's own messages stay. */
     public int deleteTextFrom(int participantId) {
         int deleted = db.deleteFrom(MESSAGE)
-                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(IN))
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), DIRECTION.eq(Direction.IN))
                 .execute();
         if (deleted > 0) Database.markErasing(db);
         return deleted;
@@ -201,7 +204,7 @@ public final class MessageRepository {
     /** The buttons (as stored JSON) of a participant's newest outbound messages that had any, newest first. */
     public List<String> recentButtons(int participantId, int limit) {
         return db.select(MESSAGE.BUTTONS).from(MESSAGE)
-                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), MESSAGE.DIRECTION.eq(OUT), MESSAGE.BUTTONS.isNotNull())
+                .where(MESSAGE.PARTICIPANT_ID.eq(participantId), DIRECTION.eq(Direction.OUT), MESSAGE.BUTTONS.isNotNull())
                 .orderBy(MESSAGE.ID.desc())
                 .limit(limit)
                 .fetch(MESSAGE.BUTTONS);
@@ -214,7 +217,8 @@ public final class MessageRepository {
     }
 
     private static StoredMessage stored(MessageRecord row) {
-        return new StoredMessage(row.getId(), OUT.equals(row.getDirection()), row.getKind(), row.getBody(), row.getButtons());
+        boolean outbound = row.get(MESSAGE.DIRECTION, StoredEnums.DIRECTION) == Direction.OUT;
+        return new StoredMessage(row.getId(), outbound, row.getKind(), row.getBody(), row.getButtons());
     }
 
     /** A stored message as a transcript shows it; {@code body} is null once retention removed the text. */

@@ -1,10 +1,12 @@
 package org.chinwag.store;
 
+import org.chinwag.participants.Consent;
+
 /**
  * One person on one channel, as the rest of the service reads them: staff see only the pseudonym.
- * {@code consent} is one of {@link ParticipantRepository.Consent}'s values; times are epoch milliseconds.
+ * Times are epoch milliseconds.
  */
 public record Participant(int id, String pseudonym, String campaignId, String channel, String channelUserId,
-                          long createdAt, String consent, Long consentAt, String consentScriptId,
+                          long createdAt, Consent consent, Long consentAt, String consentScriptId,
                           Integer consentScriptVersion, boolean optedIn, boolean active, String area, String ageBand,
                           String community) {}

@@ -4,8 +4,10 @@ import static org.chinwag.store.schema.Tables.PARTICIPANT;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.chinwag.participants.Consent;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 
 /** One person on one channel. Staff and the API only ever see the pseudonym. */
@@ -14,6 +16,8 @@ public final class ParticipantRepository {
     /** Letters and digits that cannot be confused when read aloud or written down (no 0/O, 1/I/L). */
     private static final char[] PSEUDONYM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final Field<Consent> CONSENT = PARTICIPANT.CONSENT.convert(StoredEnums.CONSENT);
 
     private final DSLContext db;
 
@@ -38,7 +42,8 @@ public final class ParticipantRepository {
 
     private static Participant participant(ParticipantRecord p) {
         return new Participant(p.getId(), p.getPseudonym(), p.getCampaignId(), p.getChannel(), p.getChannelUserId(),
-                p.getCreatedAt(), p.getConsent(), p.getConsentAt(), p.getConsentScriptId(), p.getConsentScriptVersion(),
+                p.getCreatedAt(), p.get(PARTICIPANT.CONSENT, StoredEnums.CONSENT), p.getConsentAt(),
+                p.getConsentScriptId(), p.getConsentScriptVersion(),
                 Boolean.TRUE.equals(p.getOptedIn()), Boolean.TRUE.equals(p.getActive()), p.getArea(), p.getAgeBand(),
                 p.getCommunity());
     }
@@ -81,7 +86,7 @@ public final class ParticipantRepository {
         record.setChannelUserId(channelUserId);
         record.setPseudonym(uniquePseudonym());
         record.setLanguage(language);
-        record.setConsent(Consent.NONE.value);
+        record.set(PARTICIPANT.CONSENT, Consent.NONE, StoredEnums.CONSENT);
         record.setOptedIn(false);
         record.setActive(true);
         record.setCreatedAt(now);
@@ -100,7 +105,7 @@ public final class ParticipantRepository {
 
     public void recordConsent(int id, Consent consent, String scriptId, int scriptVersion, long now) {
         db.update(PARTICIPANT)
-                .set(PARTICIPANT.CONSENT, consent.value)
+                .set(CONSENT, consent)
                 .set(PARTICIPANT.CONSENT_AT, now)
                 .set(PARTICIPANT.CONSENT_SCRIPT_ID, scriptId)
                 .set(PARTICIPANT.CONSENT_SCRIPT_VERSION, scriptVersion)
@@ -151,15 +156,5 @@ public final class ParticipantRepository {
     public void delete(int id) {
         db.deleteFrom(PARTICIPANT).where(PARTICIPANT.ID.eq(id)).execute();
         Database.markErasing(db);
-    }
-
-    public enum Consent {
-        NONE("none"), GIVEN("given"), REFUSED("refused");
-
-        public final String value;
-
-        Consent(String value) {
-            this.value = value;
-        }
     }
 }

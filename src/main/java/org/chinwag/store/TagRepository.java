@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.chinwag.store.schema.tables.records.ReplyTagRecord;
+import org.chinwag.replies.TagSource;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /** Theme tags on replies, each with its source, so a person's judgement outranks the model's. */
 public final class TagRepository {
 
-    public static final String MODEL = "model";
-    public static final String PARTICIPANT = "participant";
-    public static final String REVIEWER = "reviewer";
     /**
      * The theme of a person's tag saying the reply is about none of the themes ("None of these"):
      * a judgement worth keeping, as it says the model's tags were wrong. Not a theme: leave it out of counts.
@@ -23,23 +22,25 @@ public final class TagRepository {
     /** People are sure of their own tags. */
     private static final double PERSON_CONFIDENCE = 1.0;
 
+    private static final Field<TagSource> SOURCE = REPLY_TAG.SOURCE.convert(StoredEnums.TAG_SOURCE);
+
     private final DSLContext db;
 
     public TagRepository(DSLContext db) {
         this.db = db;
     }
 
-    public void add(int replyId, String theme, double confidence, String source, String modelVersion, long now) {
+    public void add(int replyId, String theme, double confidence, TagSource source, String modelVersion, long now) {
         insert(replyId, theme, confidence, source, modelVersion, null, now);
     }
 
-    private void insert(int replyId, String theme, double confidence, String source, String modelVersion,
+    private void insert(int replyId, String theme, double confidence, TagSource source, String modelVersion,
                         String taggedBy, long now) {
         db.insertInto(REPLY_TAG)
                 .set(REPLY_TAG.REPLY_ID, replyId)
                 .set(REPLY_TAG.THEME, theme)
                 .set(REPLY_TAG.CONFIDENCE, confidence)
-                .set(REPLY_TAG.SOURCE, source)
+                .set(SOURCE, source)
                 .set(REPLY_TAG.MODEL_VERSION, modelVersion)
                 .set(REPLY_TAG.TAGGED_BY, taggedBy)
                 .set(REPLY_TAG.CREATED_AT, now)
@@ -51,9 +52,9 @@ public final class TagRepository {
      * reviewer's through the API), replacing any that same kind of person gave before; an empty
      * list stores {@link #NO_THEME}. The model's tags, and the other kind of person's, stay.
      */
-    public void setPeoplesTags(int replyId, String source, List<String> themes, String taggedBy, long now) {
-        if (MODEL.equals(source)) throw new IllegalArgumentException("people's tags only");
-        db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(source)).execute();
+    public void setPeoplesTags(int replyId, TagSource source, List<String> themes, String taggedBy, long now) {
+        if (source == TagSource.MODEL) throw new IllegalArgumentException("people's tags only");
+        db.deleteFrom(REPLY_TAG).where(REPLY_TAG.REPLY_ID.eq(replyId), SOURCE.eq(source)).execute();
         for (String theme : themes.isEmpty() ? List.of(NO_THEME) : themes) {
             insert(replyId, theme, PERSON_CONFIDENCE, source, null, taggedBy, now);
         }
@@ -71,10 +72,10 @@ public final class TagRepository {
      * the model's. "None of these" from a person means no theme at all.
      */
     public static List<String> effectiveThemes(List<Tag> tags) {
-        for (String source : List.of(REVIEWER, PARTICIPANT, MODEL)) {
-            if (tags.stream().anyMatch(t -> source.equals(t.source()))) {
+        for (TagSource source : List.of(TagSource.REVIEWER, TagSource.PARTICIPANT, TagSource.MODEL)) {
+            if (tags.stream().anyMatch(t -> t.source() == source)) {
                 return tags.stream()
-                        .filter(t -> source.equals(t.source()))
+                        .filter(t -> t.source() == source)
                         .map(Tag::theme)
                         .filter(theme -> !NO_THEME.equals(theme))
                         .distinct()
@@ -89,21 +90,22 @@ public final class TagRepository {
     }
 
     private static Tag tag(ReplyTagRecord t) {
-        return new Tag(t.getTheme(), t.getConfidence(), t.getSource(), t.getModelVersion(), t.getTaggedBy());
+        return new Tag(t.getTheme(), t.getConfidence(), t.get(REPLY_TAG.SOURCE, StoredEnums.TAG_SOURCE),
+                t.getModelVersion(), t.getTaggedBy());
     }
 
-    /** One tag on a reply: the theme, how sure, who said so ({@link #MODEL}, {@link #PARTICIPANT}, {@link #REVIEWER}). */
-    public record Tag(String theme, double confidence, String source, String modelVersion, String taggedBy) {}
+    /** One tag on a reply: the theme, how sure, who said so. */
+    public record Tag(String theme, double confidence, TagSource source, String modelVersion, String taggedBy) {}
 
     /** Removes the model's tags on a reply (before re-tagging); people's tags are kept. */
     public int removeModelTags(int replyId) {
         return db.deleteFrom(REPLY_TAG)
-                .where(REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.eq(MODEL))
+                .where(REPLY_TAG.REPLY_ID.eq(replyId), SOURCE.eq(TagSource.MODEL))
                 .execute();
     }
 
     /** True when a person (the participant or a reviewer) has already said what this reply is about. */
     public boolean hasPeoplesTags(int replyId) {
-        return db.fetchExists(REPLY_TAG, REPLY_TAG.REPLY_ID.eq(replyId), REPLY_TAG.SOURCE.ne(MODEL));
+        return db.fetchExists(REPLY_TAG, REPLY_TAG.REPLY_ID.eq(replyId), SOURCE.ne(TagSource.MODEL));
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.chinwag.replies.TagSource;
 import org.chinwag.testing.TestDatabase;
 import org.chinwag.store.ConversationRepository.StoredState;
 import org.junit.jupiter.api.AfterEach;
@@ -139,10 +140,10 @@ class StoreTest {
         });
         db.write(tx -> {
             var tags = new TagRepository(tx);
-            tags.add(reply, "transport", 0.9, TagRepository.MODEL, "m1", 1);
-            tags.setPeoplesTags(reply, TagRepository.REVIEWER, List.of("green_spaces"), "reviewer-1", 2);
-            tags.setPeoplesTags(reply, TagRepository.PARTICIPANT, List.of("gp_access"), null, 3);
-            tags.setPeoplesTags(reply, TagRepository.PARTICIPANT, List.of("transport"), null, 4); // a second word replaces the first
+            tags.add(reply, "transport", 0.9, TagSource.MODEL, "m1", 1);
+            tags.setPeoplesTags(reply, TagSource.REVIEWER, List.of("green_spaces"), "reviewer-1", 2);
+            tags.setPeoplesTags(reply, TagSource.PARTICIPANT, List.of("gp_access"), null, 3);
+            tags.setPeoplesTags(reply, TagSource.PARTICIPANT, List.of("transport"), null, 4); // a second word replaces the first
             return tags.removeModelTags(reply);
         });
         var left = new TagRepository(db.dsl()).forReply(reply);
@@ -164,7 +165,8 @@ class StoreTest {
         List<TagRepository.Tag> records = new java.util.ArrayList<>();
         for (String tag : tags.split(" ")) {
             if (tag.isBlank()) continue;
-            records.add(new TagRepository.Tag(tag.substring(tag.indexOf(':') + 1), 1.0, tag.substring(0, tag.indexOf(':')),
+            records.add(new TagRepository.Tag(tag.substring(tag.indexOf(':') + 1), 1.0,
+                    StoredEnums.TAG_SOURCE.from(tag.substring(0, tag.indexOf(':'))),
                     null, null));
         }
         assertEquals(counted.isBlank() ? List.of() : List.of(counted.split(" ")), TagRepository.effectiveThemes(records));
