@@ -54,7 +54,9 @@ record DetectorSettings(List<String> languages, Thresholds english, Thresholds o
         } catch (NumberFormatException e) {
             throw new IllegalStateException(source + ": " + key + " must be a number between 0 and 1");
         }
-        if (t <= 0 || t > 1) throw new IllegalStateException(source + ": " + key + " must be above 0 and at most 1");
+        if (t < RiskDetector.LOWEST_THRESHOLD || t > 1) {
+            throw new IllegalStateException(source + ": " + key + " must be at least " + RiskDetector.LOWEST_THRESHOLD + " and at most 1");
+        }
         return t;
     }
 

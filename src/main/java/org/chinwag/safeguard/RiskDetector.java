@@ -26,6 +26,8 @@ import org.chinwag.classify.LanguageIdentifier;
  */
 public final class RiskDetector {
 
+    /** The lowest check threshold the threshold sweep tries (its first row): scores below it never raise a level. */
+    static final double LOWEST_THRESHOLD = 0.05;
     /** A category the model suggests is kept when its probability is at least this share of the top one. */
     private static final double CATEGORY_SHARE = 0.5;
     /** About someone else: for these a check-in (helplines for a worried friend), not an emergency. */
@@ -204,6 +206,11 @@ public final class RiskDetector {
         for (String part : parts) {
             if (part.isBlank()) continue;
             RiskModel.Scores scores = reader.score(tokensWithCues(prepared.cues(), part));
+            // below every threshold the detector or its sweep uses, whether context explains it cannot matter
+            if (scores.risk() < LOWEST_THRESHOLD) {
+                if (scores.risk() > kept.risk()) kept = scores;
+                continue;
+            }
             boolean isExplained = setAside.stream().anyMatch(part::contains)
                     || prepared.cues() != null && prepared.cues().judgeWhole(part) != ContextCues.Verdict.KEEP;
             if (isExplained) {

@@ -243,7 +243,7 @@ public final class SafeguardEval {
         out.println("  threshold sweep, " + title + " (" + cv.size() + " texts; check level, urgent at the current urgent threshold):");
         out.println("    check   recall   hard FA   ordinary FA");
         double check = Double.NaN;
-        for (int t = 5; t <= 95; t += 5) {
+        for (int t = (int) Math.round(RiskDetector.LOWEST_THRESHOLD * 100); t <= 95; t += 5) {
             double threshold = t / 100.0;
             Figures f = sweepFigures(with.apply(new DetectorSettings.Thresholds(threshold, Math.max(threshold, current.urgent()))), cv);
             if (Double.isNaN(check) && f.ordinaryFalseAlarms().interval()[1] <= MAX_ORDINARY_FALSE_ALARMS

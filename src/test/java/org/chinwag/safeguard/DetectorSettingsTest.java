@@ -28,7 +28,8 @@ class DetectorSettingsTest {
             threshold.check=0.9\\nthreshold.urgent=0.5                          | threshold.urgent must be at least threshold.check
             threshold.other.check=0.95\\nthreshold.other.urgent=0.9             | threshold.other.urgent must be at least threshold.other.check
             threshold.other.check=lots                                         | threshold.other.check must be a number
-            threshold.other.urgent=1.5                                         | threshold.other.urgent must be above 0 and at most 1
+            threshold.other.urgent=1.5                                         | threshold.other.urgent must be at least 0.05 and at most 1
+            threshold.check=0.01                                               | threshold.check must be at least 0.05 and at most 1
             """)
     void namesTheBadSetting(String content, String message) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> DetectorSettings.parse("detector.properties", content.replace("\\n", "\n")));
