@@ -88,8 +88,10 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 500_000_001;
     private int nextMessageId = 1;
     private long getUpdatesGeneration;
-    /** Long polls older than this were dropped by {@link #clientGone()}, not cut short by another poller. */
+    /** Long polls older than this ended with their client in {@link #stops}, not cut short by another poller. */
     private long droppedBefore;
+    /** While an instance stops, new long polls wait: its connection closes before anyone can take over. */
+    private boolean stopping;
     /** Long polls cut short by another one: two bot instances polling at once. */
     private int pollingConflicts;
     private Webhook webhook;
@@ -209,14 +211,24 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
-     * Ends the long poll being held, as Telegram does when its client's connection closes: a stopped
-     * instance's last getUpdates is not left waiting to be cut short (and counted as a conflict) by
-     * the instance that takes over. A live poller whose poll is ended this way just polls again.
+     * Runs {@code stop} (an instance shutting down) as Telegram sees it: the stopping client's
+     * connection closes before anyone can take over, so its held long poll ends with it and is
+     * not cut short (and counted as a conflict) by the instance that takes over. A getUpdates
+     * arriving meanwhile waits at the door until the stop is done; a live poller whose poll is
+     * ended this way just polls again.
      */
-    public void clientGone() {
+    public void stops(Runnable stop) {
         synchronized (lock) {
-            droppedBefore = ++getUpdatesGeneration;
-            lock.notifyAll();
+            stopping = true;
+        }
+        try {
+            stop.run();
+        } finally {
+            synchronized (lock) {
+                droppedBefore = ++getUpdatesGeneration;
+                stopping = false;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -732,6 +744,14 @@ public final class FakeBotApi implements AutoCloseable {
             if (webhook != null) {
                 return new Reply(409, error(409, "Conflict: can't use getUpdates method while webhook is active; "
                         + "use deleteWebhook to delete the webhook first", null));
+            }
+            while (stopping && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
             long generation = ++getUpdatesGeneration;
             lock.notifyAll(); // an older held request is replaced by this one, as on Telegram

@@ -83,12 +83,10 @@ class TwoInstancesTest {
         TelegramResident resident = byPolling.resident(7_400_000_001L);
         resident.consents();
         // whichever held the lease, one of these two stops is the poller's, and the other instance takes over
-        one.close();
-        telegram.clientGone();
+        telegram.stops(one::close);
         resident.says(TelegramResident.ANSWERS.get(0), TestScript.SECOND_QUESTION);
         one.restart();
-        two.close();
-        telegram.clientGone();
+        telegram.stops(two::close);
         resident.says(TelegramResident.ANSWERS.get(1), TestScript.REFLECTS);
         assertEquals(0, telegram.pollingConflicts(), "never two instances polling at once");
         var db = one.service().database().dsl();
