@@ -51,7 +51,9 @@ public final class LanguageIdentifier {
     private final Map<String, Markers> markers;
 
     LanguageIdentifier(Map<String, Markers> markers) {
-        this.markers = Map.copyOf(markers);
+        // in the order given: a tie goes to the language listed first, the same in every run
+        // (Map.copyOf iterates in an order that changes from one run to the next)
+        this.markers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(markers));
     }
 
     /** The identifier with the marker files on the classpath (loaded once). */

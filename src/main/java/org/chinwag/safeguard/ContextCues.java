@@ -129,21 +129,32 @@ final class ContextCues {
         return found;
     }
 
+    /** One match of a cue, tested by {@link #anyMatch}. */
+    @FunctionalInterface
+    private interface MatchTest {
+        boolean test(int start, int end);
+    }
+
+    /** Whether any match of a cue of this kind within {@code [from, to)} of the text passes the test (every match is tried until one does). */
+    private boolean anyMatch(Kind kind, String text, int from, int to, MatchTest test) {
+        for (Cue cue : cues.getOrDefault(kind, List.of())) {
+            if (!cue.required().passes(text)) continue;
+            Matcher m = cue.pattern().matcher(text);
+            m.region(from, to);
+            while (m.find()) {
+                if (test.test(m.start(), m.end())) return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a cue of this kind occurs from {@code from} on, outside the hit (or inside it, if
      * allowed). A cue that only shares a word with the hit ("used to" before "to self harm") is outside it.
      */
     private boolean any(String text, Kind kind, int from, PhrasePatterns.Hit hit, boolean insideHitCounts) {
-        for (Cue cue : cues.getOrDefault(kind, List.of())) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, text.length());
-            while (m.find()) {
-                boolean inside = m.start() >= hit.start() && m.end() <= hit.end();
-                if (!inside || insideHitCounts) return true;
-            }
-        }
-        return false;
+        return anyMatch(kind, text, from, text.length(),
+                (start, end) -> insideHitCounts || !(start >= hit.start() && end <= hit.end()));
     }
 
     /**
@@ -151,17 +162,11 @@ final class ContextCues {
      * hits me" speaks of the hit, "still" in "took an overdose at uni, I still think of her" does not.
      */
     private boolean near(String text, Kind kind, int from, PhrasePatterns.Hit hit) {
-        for (Cue cue : cues.getOrDefault(kind, List.of())) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, text.length());
-            while (m.find()) {
-                String between = m.end() <= hit.start() ? text.substring(m.end(), hit.start())
-                        : m.start() >= hit.end() ? text.substring(hit.end(), m.start()) : "";
-                if (words(between) <= PRESENT_REACH) return true;
-            }
-        }
-        return false;
+        return anyMatch(kind, text, from, text.length(), (start, end) -> {
+            String between = end <= hit.start() ? text.substring(end, hit.start())
+                    : start >= hit.end() ? text.substring(hit.end(), start) : "";
+            return words(between) <= PRESENT_REACH;
+        });
     }
 
     /**
@@ -171,19 +176,15 @@ final class ContextCues {
      * ("my friend") are blanked out of {@code withoutOthers}, where the writer is looked for.
      */
     private boolean topicJustBefore(String text, String withoutOthers, int from, PhrasePatterns.Hit hit) {
-        for (Cue cue : cues.getOrDefault(Kind.TOPIC, List.of())) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, hit.end());
-            while (m.find()) {
-                // the cue starts before the hit and may run into it ("women fleeing" + "fleeing domestic abuse")
-                if (m.start() >= hit.start()) continue;
-                if (m.end() < hit.start() && words(text.substring(m.end(), hit.start())) > TOPIC_GAP) continue;
-                int windowStart = wordsBack(text, m.start(), SELF_WINDOW, from);
-                if (!selfBetween(withoutOthers, from, windowStart, hit.start(), m.start(), m.end())) return true;
-            }
-        }
-        return false;
+        return anyMatch(Kind.TOPIC, text, from, hit.end(), (start, end) -> {
+            // the cue starts before the hit and may run into it ("women fleeing" + "fleeing domestic abuse")
+            if (start >= hit.start()) return false;
+            if (end < hit.start() && words(text.substring(end, hit.start())) > TOPIC_GAP) return false;
+            int windowStart = wordsBack(text, start, SELF_WINDOW, from);
+            // a self cue reaching into the few words before the topic cue, other than inside it ("a lot of our members")
+            return !anyMatch(Kind.SELF, withoutOthers, from, hit.start(),
+                    (selfStart, selfEnd) -> selfEnd > windowStart && !(selfStart >= start && selfEnd <= end));
+        });
     }
 
     /** Where the {@code count} words before {@code at} begin (not before {@code floor}). */
@@ -197,22 +198,6 @@ final class ContextCues {
         return i;
     }
 
-    /**
-     * Whether a self cue (matched from the sentence start) reaches into {@code [windowStart, end)},
-     * other than inside the topic cue itself ("a lot of our members").
-     */
-    private boolean selfBetween(String text, int from, int windowStart, int end, int cueStart, int cueEnd) {
-        for (Cue cue : cues.getOrDefault(Kind.SELF, List.of())) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, end);
-            while (m.find()) {
-                if (m.end() > windowStart && !(m.start() >= cueStart && m.end() <= cueEnd)) return true;
-            }
-        }
-        return false;
-    }
-
     private static int words(String text) {
         String t = text.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;
@@ -220,34 +205,22 @@ final class ContextCues {
 
     /** A negation cue ending at most {@link #NEGATION_GAP} words before the hit, not part of it. */
     private boolean negated(String text, int from, PhrasePatterns.Hit hit) {
-        for (Cue cue : cues.getOrDefault(Kind.NEGATED, List.of())) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, hit.start());
-            while (m.find()) {
-                String between = text.substring(m.end(), hit.start());
-                // a denial does not reach past a new sentence or clause ("not responding and his lips are blue")
-                if (words(between) <= NEGATION_GAP && !between.contains(TextNormaliser.SENTENCE_BREAK)
-                        && !any(between, Kind.CLAUSE, 0, NOWHERE, true)) return true;
-            }
-        }
-        return false;
+        return anyMatch(Kind.NEGATED, text, from, hit.start(), (start, end) -> {
+            String between = text.substring(end, hit.start());
+            // a denial does not reach past a new sentence or clause ("not responding and his lips are blue")
+            return words(between) <= NEGATION_GAP && !between.contains(TextNormaliser.SENTENCE_BREAK)
+                    && !any(between, Kind.CLAUSE, 0, NOWHERE, true);
+        });
     }
 
     /** The text with cues of this kind outside the hit replaced by spaces (offsets kept). */
     private String blank(String text, Kind kind, int from, PhrasePatterns.Hit hit) {
-        List<Cue> patterns = cues.getOrDefault(kind, List.of());
-        if (patterns.isEmpty()) return text;
+        if (!cues.containsKey(kind)) return text;
         char[] chars = text.toCharArray();
-        for (Cue cue : patterns) {
-            if (!cue.required().passes(text)) continue;
-            Matcher m = cue.pattern().matcher(text);
-            m.region(from, text.length());
-            while (m.find()) {
-                if (m.start() < hit.end() && m.end() > hit.start()) continue;
-                for (int i = m.start(); i < m.end(); i++) chars[i] = ' ';
-            }
-        }
+        anyMatch(kind, text, from, text.length(), (start, end) -> {
+            if (start >= hit.end() || end <= hit.start()) java.util.Arrays.fill(chars, start, end, ' ');
+            return false;
+        });
         return new String(chars);
     }
 }

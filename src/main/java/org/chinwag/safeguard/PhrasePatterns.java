@@ -32,10 +32,42 @@ final class PhrasePatterns {
 
     private record Idiom(Pattern pattern, RequiredText required) {}
 
-    /** The literal pieces of every rule and idiom, found in one pass; ids per rule and idiom, in order. */
+    /** The literal pieces of every rule and idiom, found in one pass; which rules and idioms a text can match. */
     private PieceFinder finder = new PieceFinder().build();
-    private int[][][] ruleIds = new int[0][][];
-    private int[][][] idiomIds = new int[0][][];
+    private Candidates ruleCandidates = Candidates.of(new int[0][][], 0);
+    private Candidates idiomCandidates = Candidates.of(new int[0][][], 0);
+
+    /**
+     * Which of a list of patterns a text can match, from the pieces found in it: each pattern is
+     * indexed under the pieces of its most selective required set, so a text is checked against
+     * the few patterns whose pieces it holds rather than against every one.
+     */
+    private record Candidates(int[][][] ids, int[][] byPiece, int[] always) {
+        static Candidates of(int[][][] ids, int pieces) {
+            List<List<Integer>> byPiece = new ArrayList<>();
+            for (int i = 0; i < pieces; i++) byPiece.add(new ArrayList<>());
+            List<Integer> always = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i].length == 0) always.add(i);
+                else for (int piece : ids[i][0]) byPiece.get(piece).add(i);
+            }
+            return new Candidates(ids, byPiece.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new),
+                    always.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The patterns (by index, in order) whose every required set has a piece among those found. */
+        java.util.BitSet in(java.util.BitSet found) {
+            java.util.BitSet candidates = new java.util.BitSet(ids.length);
+            for (int i : always) candidates.set(i);
+            for (int piece = found.nextSetBit(0); piece >= 0 && piece < byPiece.length; piece = found.nextSetBit(piece + 1)) {
+                for (int i : byPiece[piece]) candidates.set(i);
+            }
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                if (!RequiredText.passes(ids[i], found)) candidates.clear(i);
+            }
+            return candidates;
+        }
+    }
 
     private final String language;
     private final List<Rule> rules = new ArrayList<>();
@@ -63,9 +95,11 @@ final class PhrasePatterns {
         file.read(source, content, this::addLine);
         decideScripts();
         PieceFinder pieces = new PieceFinder();
-        ruleIds = rules.stream().map(r -> r.required().ids(pieces)).toArray(int[][][]::new);
-        idiomIds = idioms.stream().map(i -> i.required().ids(pieces)).toArray(int[][][]::new);
+        int[][][] ruleIds = rules.stream().map(r -> r.required().ids(pieces)).toArray(int[][][]::new);
+        int[][][] idiomIds = idioms.stream().map(i -> i.required().ids(pieces)).toArray(int[][][]::new);
         finder = pieces.build();
+        ruleCandidates = Candidates.of(ruleIds, pieces.pieces());
+        idiomCandidates = Candidates.of(idiomIds, pieces.pieces());
     }
 
     private void addLine(String kind, String body) {
@@ -145,10 +179,10 @@ final class PhrasePatterns {
     String prepare(String normalised) {
         String s = spelled(normalised);
         if (idioms.isEmpty()) return s;
-        java.util.BitSet found = finder.find(s);
-        for (int i = 0; i < idioms.size(); i++) {
-            // (blanking one idiom never creates another's pieces: it only puts " ~ " in their place)
-            if (RequiredText.passes(idiomIds[i], found)) s = idioms.get(i).pattern().matcher(s).replaceAll(" ~ ");
+        // (blanking one idiom never creates another's pieces: it only puts " ~ " in their place)
+        java.util.BitSet candidates = idiomCandidates.in(finder.find(s));
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            s = idioms.get(i).pattern().matcher(s).replaceAll(" ~ ");
         }
         return s;
     }
@@ -167,9 +201,8 @@ final class PhrasePatterns {
     /** Every match of every risk pattern in prepared text (context may rule some out, so all are kept). */
     List<Hit> hits(String prepared) {
         List<Hit> hits = new ArrayList<>();
-        java.util.BitSet found = finder.find(prepared);
-        for (int i = 0; i < rules.size(); i++) {
-            if (!RequiredText.passes(ruleIds[i], found)) continue;
+        java.util.BitSet candidates = ruleCandidates.in(finder.find(prepared));
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Rule rule = rules.get(i);
             Matcher m = rule.pattern().matcher(prepared);
             while (m.find()) hits.add(new Hit(rule.category(), rule.level(), m.start(), m.end()));
@@ -181,13 +214,15 @@ final class PhrasePatterns {
     /** For tests: every rule and idiom that matches the text passes its prefilter. */
     boolean prefilterAgrees(String prepared) {
         java.util.BitSet found = finder.find(prepared);
+        java.util.BitSet rulesTried = ruleCandidates.in(found);
+        java.util.BitSet idiomsTried = idiomCandidates.in(found);
         for (int i = 0; i < rules.size(); i++) {
             boolean matches = rules.get(i).pattern().matcher(prepared).find();
-            if (matches && !(rules.get(i).required().passes(prepared) && RequiredText.passes(ruleIds[i], found))) return false;
+            if (matches && !(rules.get(i).required().passes(prepared) && rulesTried.get(i))) return false;
         }
         for (int i = 0; i < idioms.size(); i++) {
             boolean matches = idioms.get(i).pattern().matcher(prepared).find();
-            if (matches && !(idioms.get(i).required().passes(prepared) && RequiredText.passes(idiomIds[i], found))) return false;
+            if (matches && !(idioms.get(i).required().passes(prepared) && idiomsTried.get(i))) return false;
         }
         return true;
     }

@@ -2,6 +2,7 @@ package org.chinwag.safeguard;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,12 +24,19 @@ final class PieceFinder {
     /** The automaton as a table: each character of the pieces has a column (0: any other character). */
     private final char[] column = new char[Character.MAX_VALUE + 1];
     private int columns = 1;
+    /** Moves as chars when there are few enough states, else as ints in {@link #delta}. */
+    private char[] smallDelta;
     private int[] delta = new int[0];
     private int[][] outputs = new int[0][];
 
     /** The id of a piece, adding it if new. Call before {@link #build()}. */
     int id(String piece) {
         return ids.computeIfAbsent(piece, p -> ids.size());
+    }
+
+    /** How many pieces have ids. */
+    int pieces() {
+        return ids.size();
     }
 
     PieceFinder build() {
@@ -70,33 +78,55 @@ final class PieceFinder {
         return this;
     }
 
-    /** Every state's move on every column, following failure links once here rather than per character. */
+    /**
+     * Every state's move on every column, following failure links once here rather than per
+     * character. States are numbered breadth first, so the shallow ones almost every character
+     * visits sit together in memory, and moves are chars where they fit: the table of a large
+     * pattern file is megabytes, and a cache miss per character was most of the cost of a search.
+     */
     private void table() {
         for (Map<Character, Integer> edges : next) {
             for (char c : edges.keySet()) if (column[c] == 0) column[c] = (char) columns++;
         }
         int states = next.size();
-        delta = new int[states * columns];
-        outputs = output.toArray(int[][]::new);
-        // breadth first, so a state's failure target is filled in before the state itself
-        Queue<Integer> queue = new ArrayDeque<>();
-        queue.add(0);
-        boolean[] seen = new boolean[states];
-        seen[0] = true;
-        List<Character> chars = new ArrayList<>();
-        for (int c = 0; c < column.length; c++) if (column[c] != 0) chars.add((char) c);
-        while (!queue.isEmpty()) {
-            int state = queue.remove();
-            for (char c : chars) {
-                Integer to = next.get(state).get(c);
-                int move = to != null ? to : state == 0 ? 0 : delta[fail.get(state) * columns + column[c]];
-                delta[state * columns + column[c]] = move;
-                if (to != null && !seen[to]) {
-                    seen[to] = true;
-                    queue.add(to);
+        int[] order = new int[states];
+        int[] number = new int[states];
+        Arrays.fill(number, -1);
+        number[0] = 0;
+        int numbered = 1;
+        for (int k = 0; k < numbered; k++) {
+            for (int to : next.get(order[k]).values()) {
+                if (number[to] < 0) {
+                    number[to] = numbered;
+                    order[numbered++] = to;
                 }
             }
         }
+        int[] moves = new int[states * columns];
+        outputs = new int[states][];
+        List<Character> chars = new ArrayList<>();
+        for (int c = 0; c < column.length; c++) if (column[c] != 0) chars.add((char) c);
+        // in breadth-first order a state's failure target (shallower) is filled in before the state itself
+        for (int k = 0; k < states; k++) {
+            int state = order[k];
+            outputs[k] = output.get(state);
+            for (char c : chars) {
+                Integer to = next.get(state).get(c);
+                moves[k * columns + column[c]] = to != null ? number[to]
+                        : state == 0 ? 0 : moves[number[fail.get(state)] * columns + column[c]];
+            }
+        }
+        if (states <= Character.MAX_VALUE + 1) {
+            smallDelta = new char[moves.length];
+            for (int i = 0; i < moves.length; i++) smallDelta[i] = (char) moves[i];
+        } else {
+            delta = moves;
+        }
+    }
+
+    /** How many states the automaton has (for tests). */
+    int states() {
+        return outputs.length;
     }
 
     /** The ids of every piece found in the text. */
@@ -104,7 +134,8 @@ final class PieceFinder {
         BitSet found = new BitSet(ids.size());
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
-            state = delta[state * columns + column[text.charAt(i)]];
+            int at = state * columns + column[text.charAt(i)];
+            state = smallDelta != null ? smallDelta[at] : delta[at];
             for (int id : outputs[state]) found.set(id);
         }
         return found;

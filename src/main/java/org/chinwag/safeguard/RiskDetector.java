@@ -140,6 +140,7 @@ public final class RiskDetector {
         normalised.codePoints().filter(Character::isLetter).forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
         LanguageIdentifier.Result detected = LANGUAGES.detect(text);
         String detectedLanguage = detected == null ? null : detected.language();
+        boolean otherLanguage = detectedLanguage != null && !detectedLanguage.equals("en");
         // the message's own language also judges other languages' hits ("self harm" inside Roman Urdu topic talk)
         ContextCues messageContext = detectedLanguage == null ? null : data.contexts().get(detectedLanguage);
 
@@ -150,10 +151,14 @@ public final class RiskDetector {
         String hitLanguage = null;
         // another language's hit needs a word that is not English, so an all-English text skips them
         boolean allEnglish = onlyEnglishWords(normalised);
+        // the text as the model reads it, when the loop below prepares it anyway
+        String preparedForModel = null;
+        String modelLanguage = otherLanguage ? detectedLanguage : "en";
         for (PhrasePatterns patterns : data.patterns()) {
             if (!patterns.writtenIn(scripts)) continue;
             if (allEnglish && !patterns.language().equals("en")) continue;
             String prepared = patterns.prepare(normalised);
+            if (patterns.language().equals(modelLanguage)) preparedForModel = prepared;
             ContextCues context = data.contexts().get(patterns.language());
             boolean english = patterns.language().equals("en");
             for (PhrasePatterns.Hit hit : patterns.hits(prepared)) {
@@ -179,10 +184,10 @@ public final class RiskDetector {
                 }
             }
         }
-        Prepared prepared = detectedLanguage != null && !detectedLanguage.equals("en")
-                ? preparedIn(data, normalised, detectedLanguage)
+        Prepared prepared = preparedForModel != null ? new Prepared(preparedForModel, data.contexts().get(modelLanguage))
+                : otherLanguage ? preparedIn(data, normalised, detectedLanguage)
                 : new Prepared(data.english().prepare(normalised), data.contexts().get("en"));
-        RiskModel reader = detectedLanguage != null && !detectedLanguage.equals("en") ? otherLanguagesModel : model;
+        RiskModel reader = otherLanguage ? otherLanguagesModel : model;
         if (reader == null) {
             return new Reading(level, categories, hitLanguage, detectedLanguage, RiskModel.Scores.NONE, RiskModel.Scores.NONE);
         }
@@ -269,7 +274,7 @@ public final class RiskDetector {
      * model reads words, not who or when; low mood alone is never urgent.
      */
     private RiskLevel modelLevel(Reading r) {
-        DetectorSettings.Thresholds t = r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
+        DetectorSettings.Thresholds t = thresholdsFor(r);
         double kept = r.kept().risk();
         RiskLevel level = kept >= t.urgent() ? RiskLevel.URGENT : kept >= t.check() ? RiskLevel.CHECK : RiskLevel.NONE;
         if (level == RiskLevel.URGENT && topCategory(r.kept().byCategory()) == RiskCategory.LOW_MOOD) level = RiskLevel.CHECK;
@@ -279,8 +284,12 @@ public final class RiskDetector {
 
     /** The scores behind the model's verdict: those of the part it raised the level on. */
     private RiskModel.Scores modelScores(Reading r) {
-        DetectorSettings.Thresholds t = r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
-        return r.kept().risk() >= t.check() ? r.kept() : r.explained();
+        return r.kept().risk() >= thresholdsFor(r).check() ? r.kept() : r.explained();
+    }
+
+    /** The thresholds of the model that read the text. */
+    private DetectorSettings.Thresholds thresholdsFor(Reading r) {
+        return r.byOtherLanguagesModel() ? settings.otherLanguages() : settings.english();
     }
 
     private static RiskCategory topCategory(Map<RiskCategory, Double> byCategory) {
