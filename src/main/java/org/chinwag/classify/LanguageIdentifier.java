@@ -49,11 +49,42 @@ public final class LanguageIdentifier {
     public record Result(String language, boolean confident) {}
 
     private final Map<String, Markers> markers;
+    /** The languages in the order given: a tie goes to the one listed first, the same in every run. */
+    private final String[] codes;
+    /** For each marker word and letter, the languages (indexes into {@link #codes}) it is a marker of: one lookup per word. */
+    private final Map<String, int[]> languagesByWord = new HashMap<>();
+    private final Map<Integer, int[]> languagesByLetter = new HashMap<>();
 
     LanguageIdentifier(Map<String, Markers> markers) {
-        // in the order given: a tie goes to the language listed first, the same in every run
-        // (Map.copyOf iterates in an order that changes from one run to the next)
+        // (Map.copyOf would iterate in an order that changes from one run to the next)
         this.markers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(markers));
+        this.codes = this.markers.keySet().toArray(String[]::new);
+        int i = 0;
+        for (Markers m : this.markers.values()) {
+            for (String w : m.words()) languagesByWord.merge(w, new int[] {i}, LanguageIdentifier::concat);
+            for (int letter : m.letters()) languagesByLetter.merge(letter, new int[] {i}, LanguageIdentifier::concat);
+            i++;
+        }
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** How many of the words (and, if given, letters) are markers of each language, by index into {@link #codes}. */
+    private int[] markerHits(List<String> words, int[] codePoints) {
+        int[] hits = new int[codes.length];
+        for (String w : words) {
+            int[] languages = languagesByWord.get(w);
+            if (languages != null) for (int l : languages) hits[l]++;
+        }
+        for (int cp : codePoints) {
+            int[] languages = languagesByLetter.get(cp);
+            if (languages != null) for (int l : languages) hits[l]++;
+        }
+        return hits;
     }
 
     /** The identifier with the marker files on the classpath (loaded once). */
@@ -70,8 +101,7 @@ public final class LanguageIdentifier {
 
     /** Whether the word (lower case, no accents) is a marker word of some language other than English. */
     public boolean isMarkerWord(String word) {
-        for (Markers m : markers.values()) if (m.words().contains(word)) return true;
-        return false;
+        return languagesByWord.containsKey(word);
     }
 
     /**
@@ -120,12 +150,11 @@ public final class LanguageIdentifier {
         String bestCode = null;
         int bestHits = 0;
         // every language's markers: a file for Urdu also lists Roman Urdu words
-        for (Markers m : markers.values()) {
-            int hits = 0;
-            for (String w : words) if (m.words().contains(w)) hits++;
-            if (hits > bestHits) {
-                bestHits = hits;
-                bestCode = m.code();
+        int[] hits = markerHits(words, new int[0]);
+        for (int l = 0; l < codes.length; l++) {
+            if (hits[l] > bestHits) {
+                bestHits = hits[l];
+                bestCode = codes[l];
             }
         }
         if (bestCode != null && bestHits >= 2 && bestHits > english) return new Result(bestCode, true);
@@ -147,17 +176,15 @@ public final class LanguageIdentifier {
         String bestCode = null;
         int bestHits = 0;
         int second = 0;
-        for (Markers m : markers.values()) {
-            // words and letters only match text in their own script, so every language can be asked
-            int hits = 0;
-            for (String w : words) if (m.words().contains(w)) hits++;
-            for (int cp : codePoints) if (m.letters().contains(cp)) hits++;
-            if (hits > bestHits) {
+        // words and letters only match text in their own script, so every language can be asked
+        int[] hits = markerHits(words, codePoints);
+        for (int l = 0; l < codes.length; l++) {
+            if (hits[l] > bestHits) {
                 second = bestHits;
-                bestHits = hits;
-                bestCode = m.code();
-            } else if (hits > second) {
-                second = hits;
+                bestHits = hits[l];
+                bestCode = codes[l];
+            } else if (hits[l] > second) {
+                second = hits[l];
             }
         }
         return bestHits >= min && bestHits > second ? java.util.Optional.of(bestCode) : java.util.Optional.empty();

@@ -178,9 +178,23 @@ final class PhrasePatterns {
     /** Normalised text with this language's spellings applied and its idioms blanked out. */
     String prepare(String normalised) {
         String s = spelled(normalised);
-        if (idioms.isEmpty()) return s;
+        return idioms.isEmpty() ? s : blankIdioms(s, finder.find(s));
+    }
+
+    /** Text as {@link #prepare} leaves it, and every hit in it. */
+    record Prepared(String text, List<Hit> hits) {}
+
+    /** {@link #prepare} then {@link #hits}, looking for the pieces once where no idiom was blanked (most texts). */
+    Prepared prepareAndMatch(String normalised) {
+        String spelled = spelled(normalised);
+        java.util.BitSet found = finder.find(spelled);
+        String prepared = blankIdioms(spelled, found);
+        return new Prepared(prepared, hits(prepared, prepared.equals(spelled) ? found : finder.find(prepared)));
+    }
+
+    private String blankIdioms(String s, java.util.BitSet found) {
         // (blanking one idiom never creates another's pieces: it only puts " ~ " in their place)
-        java.util.BitSet candidates = idiomCandidates.in(finder.find(s));
+        java.util.BitSet candidates = idiomCandidates.in(found);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             s = idioms.get(i).pattern().matcher(s).replaceAll(" ~ ");
         }
@@ -200,8 +214,12 @@ final class PhrasePatterns {
 
     /** Every match of every risk pattern in prepared text (context may rule some out, so all are kept). */
     List<Hit> hits(String prepared) {
+        return hits(prepared, finder.find(prepared));
+    }
+
+    private List<Hit> hits(String prepared, java.util.BitSet found) {
         List<Hit> hits = new ArrayList<>();
-        java.util.BitSet candidates = ruleCandidates.in(finder.find(prepared));
+        java.util.BitSet candidates = ruleCandidates.in(found);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Rule rule = rules.get(i);
             Matcher m = rule.pattern().matcher(prepared);

@@ -157,11 +157,12 @@ public final class RiskDetector {
         for (PhrasePatterns patterns : data.patterns()) {
             if (!patterns.writtenIn(scripts)) continue;
             if (allEnglish && !patterns.language().equals("en")) continue;
-            String prepared = patterns.prepare(normalised);
+            PhrasePatterns.Prepared matched = patterns.prepareAndMatch(normalised);
+            String prepared = matched.text();
             if (patterns.language().equals(modelLanguage)) preparedForModel = prepared;
             ContextCues context = data.contexts().get(patterns.language());
             boolean english = patterns.language().equals("en");
-            for (PhrasePatterns.Hit hit : patterns.hits(prepared)) {
+            for (PhrasePatterns.Hit hit : matched.hits()) {
                 if (!english && onlyEnglishWords(prepared.substring(hit.start(), hit.end()))) continue;
                 ContextCues.Verdict verdict = context.judge(prepared, hit);
                 if (verdict == ContextCues.Verdict.KEEP && messageContext != null && messageContext != context) {
