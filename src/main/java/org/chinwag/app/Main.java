@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.chinwag.conversation.TerminalChat;
 import org.chinwag.classify.EvaluateCli;
@@ -22,8 +23,9 @@ import org.chinwag.http.ParticipantApi;
 import org.chinwag.store.Database;
 import org.chinwag.store.DatabaseUnavailable;
 import org.chinwag.tokens.ApiTokens;
+import org.chinwag.tokens.Scope;
 
-/** The command line: {@code serve} (default), {@code chat}, {@code migrate}, {@code token}. */
+/** The command line: {@code serve} (default), {@code chat}, {@code migrate}, {@code token}, {@code user}, and the tools. */
 public final class Main {
 
     static final String USAGE = """
@@ -39,8 +41,14 @@ public final class Main {
                                          --mistakes lists the cross-validation mistakes (to learn
                                          from), --heldout-mistakes the held-out ones (never tune on them)
               retag                      re-run the current theme model over stored replies
-              token create --name NAME   create an API token (printed once)
+              token create --name NAME [--scope read|write]
+                                         create an API token (printed once); read-only unless --scope write
               token revoke --name NAME   revoke an API token
+              user add --email E --role admin|analyst|facilitator
+                                         add a staff account (password from stdin, or asked for)
+              user list                  list staff accounts, their roles and status
+              user disable --email E     disable a staff account and end its sessions
+              user reset-password --email E   set a new password (from stdin, or asked for)
               participant show P-XXXXXXXX     print everything held about a participant (JSON)
               participant forget P-XXXXXXXX   erase a participant and everything they said
             Configuration comes from CHINWAG_* environment variables; see README.""";
@@ -94,6 +102,9 @@ public final class Main {
             }
             case "token" -> {
                 return token(settings, rest, out, err);
+            }
+            case "user" -> {
+                return UserCommand.run(settings, rest, in, out, err);
             }
             case "classify" -> {
                 try (Models.ToolFolder tool = new Models.ToolFolder(settings)) {
@@ -206,19 +217,22 @@ public final class Main {
 
     private static int token(Settings settings, List<String> args, PrintStream out, PrintStream err) {
         String action = args.isEmpty() ? "" : args.get(0);
-        int nameAt = args.indexOf("--name");
-        String name = nameAt >= 0 && nameAt + 1 < args.size() ? args.get(nameAt + 1).strip() : "";
-        if (!(action.equals("create") || action.equals("revoke")) || name.isEmpty()) {
-            err.println("chinwag: usage: token create --name NAME | token revoke --name NAME");
+        String name = UserCommand.option(args, "--name").strip();
+        String scopeWord = UserCommand.option(args, "--scope");
+        Optional<Scope> scope = scopeWord.isEmpty() ? Optional.of(Scope.READ) : Scope.of(scopeWord);
+        if (!(action.equals("create") || action.equals("revoke")) || name.isEmpty()
+                || scope.isEmpty() || (action.equals("revoke") && !scopeWord.isEmpty())) {
+            err.println("chinwag: usage: token create --name NAME [--scope read|write] | token revoke --name NAME");
             return 2;
         }
         try (Database db = Database.open(settings.dbUrl())) {
             db.migrate();
             ApiTokens tokens = new ApiTokens(db, Clock.systemUTC());
             if (action.equals("create")) {
-                String token = tokens.create(name);
+                String token = tokens.create(name, scope.get());
                 out.println(token);
-                err.println("Token '" + name + "' created. Keep it safe: it cannot be shown again.");
+                err.println("Token '" + name + "' created, scope " + scope.get().id()
+                        + ". Keep it safe: it cannot be shown again.");
                 return 0;
             }
             boolean revoked = tokens.revoke(name);

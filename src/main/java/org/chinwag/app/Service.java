@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chinwag.accounts.Accounts;
 import org.chinwag.channel.telegram.TelegramChannel;
 import org.chinwag.channel.web.WebChat;
 import org.chinwag.channel.web.WebSender;
@@ -14,10 +15,12 @@ import org.chinwag.conversation.ScriptLibrary;
 import org.chinwag.flags.SafeguardingFlags;
 import org.chinwag.http.BearerAuth;
 import org.chinwag.http.ClassifyApi;
+import org.chinwag.http.Gatekeeper;
 import org.chinwag.http.HttpServer;
 import org.chinwag.http.ParticipantApi;
 import org.chinwag.http.ReplyApi;
 import org.chinwag.http.SafeguardingApi;
+import org.chinwag.http.StaffPages;
 import org.chinwag.lease.Lease;
 import org.chinwag.messages.CampaignAnalyzer;
 import org.chinwag.messages.ChannelSender;
@@ -80,7 +83,11 @@ public final class Service implements AutoCloseable {
             Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);
 
             // one service per capability, the HTTP routes only adapt them
+            boolean httpsPublic = settings.publicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
             BearerAuth auth = new BearerAuth(new ApiTokens(database, clock));
+            Accounts accounts = new Accounts(database, clock);
+            Gatekeeper gate = new Gatekeeper(accounts, auth, httpsPublic);
+            routes.add(new StaffPages(accounts, gate));
             routes.add(new ReplyApi(new Replies(database, clock), auth, analyzer.themeIds()));
             routes.add(new ParticipantApi(new Participants(database), auth));
             routes.add(new ClassifyApi(analyzer, auth));
@@ -92,8 +99,7 @@ public final class Service implements AutoCloseable {
                 background.add(t);
             });
 
-            boolean httpsPublic = settings.publicUrl().map(url -> "https".equalsIgnoreCase(url.getScheme())).orElse(false);
-            Javalin http = HttpServer.create(() -> database.ready(clock.millis()), httpsPublic, routes).start(settings.port());
+            Javalin http = HttpServer.create(() -> database.ready(clock.millis()), httpsPublic, routes, gate).start(settings.port());
             outbox.start();
             // this start's name as the holder of leases on work only one instance may do at a time
             String instance = Lease.newInstanceName();

@@ -57,8 +57,9 @@ public final class HttpServer {
     /**
      * @param ready       true when the service can take work (the database answers and takes a write)
      * @param httpsPublic the configured public address is https: every response carries HSTS
+     * @param gate        enforces {@link Access} before every route; a route without a rule there stops start-up
      */
-    public static Javalin create(BooleanSupplier ready, boolean httpsPublic, List<RouteSet> routeSets) {
+    public static Javalin create(BooleanSupplier ready, boolean httpsPublic, List<RouteSet> routeSets, Gatekeeper gate) {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
@@ -70,33 +71,64 @@ public final class HttpServer {
                 files.directory = "/web";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            // GOV.UK Frontend from its WebJar (/webjars/govuk-frontend/...): the staff pages load nothing from another site
+            config.staticFiles.enableWebjars();
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 securityHeaders(ctx, httpsPublic);
                 requireReadableCharset(ctx);
                 refuseNulInQuery(ctx);
             });
+            routes.beforeMatched(gate::check);
             routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             routes.get("/ready", ctx -> {
                 boolean ok = ready.getAsBoolean();
                 ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ready" : "not ready"));
             });
             routeSets.forEach(set -> set.addTo(routes));
-            routes.exception(HttpResponseException.class, (e, ctx) ->
-                    ctx.status(e.getStatus()).json(error(e.getStatus(), e.getMessage())));
+            routes.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, gate, e.getStatus(), e.getMessage()));
             // a charset the check above let through but the body still could not be decoded in
-            routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadableCharset(ctx));
-            routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadableCharset(ctx));
+            routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadableCharset(ctx, gate));
+            routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadableCharset(ctx, gate));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(error(500, "Something went wrong on our side."));
+                answerError(ctx, gate, 500, "Something went wrong on our side.");
             });
             routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) ctx.json(error(404, "Not found."));
+                if (ctx.result() == null || ctx.result().isEmpty()) answerError(ctx, gate, 404, "Not found.");
             });
         });
         headLikeGet(app.unsafe.internalRouter);
+        List<Route> unruled = routes(app).stream().filter(r -> Access.rule(r.method(), r.path()).isEmpty()).toList();
+        if (!unruled.isEmpty()) {
+            throw new IllegalStateException("routes with no access rule in http.Access: " + unruled);
+        }
         return app;
+    }
+
+    /** An error as a staff page under /staff, as JSON everywhere else. */
+    private static void answerError(Context ctx, Gatekeeper gate, int status, String message) {
+        if (Access.isPage(ctx.path())) {
+            ctx.status(status).html(gate.errorPage(ctx, status, message));
+        } else {
+            ctx.status(status).json(error(status, message));
+        }
+    }
+
+    /**
+     * The caller's address. Behind the reverse proxy on this machine (deploy/nginx-chinwag.conf)
+     * every request comes from loopback, so the last X-Forwarded-For entry, the one the proxy added,
+     * is used; from anywhere else the header could be forged and is ignored.
+     */
+    public static String clientAddress(Context ctx) {
+        String direct = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
+        boolean viaLocalProxy = direct.equals("127.0.0.1") || direct.equals("::1") || direct.equals("0:0:0:0:0:0:0:1");
+        if (viaLocalProxy && forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return direct;
     }
 
     /**
@@ -113,9 +145,10 @@ public final class HttpServer {
         }
     }
 
-    /** Every route of the application, in a stable order: what tests throw bad input at. */
+    /** Every route of the application (not the before and after handlers), in a stable order: what tests throw bad input at. */
     public static List<Route> routes(Javalin app) {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> p.endpoint.method.isHttpMethod())
                 .map(p -> new Route(p.endpoint.method.name(), p.endpoint.path))
                 .distinct()
                 .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
@@ -125,7 +158,7 @@ public final class HttpServer {
     private static void securityHeaders(Context ctx, boolean httpsPublic) {
         ctx.header("X-Content-Type-Options", "nosniff");
         String path = ctx.path();
-        if (path.startsWith("/api/") || path.startsWith("/chat/api/")) ctx.header("Cache-Control", "no-store");
+        if (path.startsWith("/api/") || path.startsWith("/chat/api/") || Access.isPage(path)) ctx.header("Cache-Control", "no-store");
         boolean https = httpsPublic || "https".equalsIgnoreCase(ctx.scheme()) || viaHttps(ctx.header("X-Forwarded-Proto"));
         if (https) ctx.header("Strict-Transport-Security", HSTS);
     }
@@ -178,13 +211,13 @@ public final class HttpServer {
         }
     }
 
-    private static void unreadableCharset(Context ctx) {
-        ctx.status(415).json(error(415, "The body's charset is not one this service reads: " + UTF8_ADVICE));
+    private static void unreadableCharset(Context ctx, Gatekeeper gate) {
+        answerError(ctx, gate, 415, "The body's charset is not one this service reads: " + UTF8_ADVICE);
     }
 
     /**
      * Jetty's own error answers (for requests that never reach a route, such as a URI with an
-     * encoded NUL) as the same JSON errors, with {@code nosniff}, instead of an HTML page.
+     * encoded NUL) as the same JSON errors (under /staff, the same error pages), with {@code nosniff}.
      */
     private static final class JsonErrorHandler extends ErrorHandler {
         /** Jetty writes error bodies for GET and POST only; ours say what is wrong whatever the method. */
@@ -198,11 +231,17 @@ public final class HttpServer {
                                         Callback callback) throws java.io.IOException {
             String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            // the path as sent (for a request line Jetty could not read at all, it is not known: JSON then)
+            String path = request.getHttpURI().getPathQuery();
+            boolean page = path != null && Access.isPage(path.split("\\?", 2)[0]);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page ? "text/html; charset=utf-8" : "application/json");
             // Jetty drops the connection after a request it could not parse; saying so stops a
             // client from sending its next request (a POST it will not retry) down a closed line
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            response.write(true, java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(error(code, text + "."))), callback);
+            byte[] body = page
+                    ? Pages.error(new StaffView.Frame("Error", null, "", false), code, text + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(error(code, text + "."));
+            response.write(true, java.nio.ByteBuffer.wrap(body), callback);
         }
     }
 

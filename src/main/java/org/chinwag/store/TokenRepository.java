@@ -22,8 +22,8 @@ public final class TokenRepository {
         this.db = db;
     }
 
-    /** Creates a token and returns it: the only time it is ever visible. */
-    public String create(String name, long now) {
+    /** Creates a token with scope {@code read} or {@code write} and returns it: the only time it is ever visible. */
+    public String create(String name, String scope, long now) {
         if (db.fetchExists(API_TOKEN, API_TOKEN.NAME.eq(name))) {
             throw new IllegalArgumentException("a token named '" + name + "' already exists");
         }
@@ -33,19 +33,20 @@ public final class TokenRepository {
         db.insertInto(API_TOKEN)
                 .set(API_TOKEN.NAME, name)
                 .set(API_TOKEN.TOKEN_HASH, Sha256.hex(token))
+                .set(API_TOKEN.SCOPE, scope)
                 .set(API_TOKEN.CREATED_AT, now)
                 .execute();
         return token;
     }
 
-    /** A live token: its name, and when it was last used (null: never). */
-    public record LiveToken(String name, Long lastUsedAt) {}
+    /** A live token: its name, its scope, and when it was last used (null: never). */
+    public record LiveToken(String name, String scope, Long lastUsedAt) {}
 
     /** The live token matching {@code token}, if any. */
     public Optional<LiveToken> verify(String token) {
-        return db.select(API_TOKEN.NAME, API_TOKEN.LAST_USED_AT).from(API_TOKEN)
+        return db.select(API_TOKEN.NAME, API_TOKEN.SCOPE, API_TOKEN.LAST_USED_AT).from(API_TOKEN)
                 .where(API_TOKEN.TOKEN_HASH.eq(Sha256.hex(token)), API_TOKEN.REVOKED_AT.isNull())
-                .fetchOptional(row -> new LiveToken(row.value1(), row.value2()));
+                .fetchOptional(row -> new LiveToken(row.value1(), row.value2(), row.value3()));
     }
 
     /**
@@ -61,13 +62,13 @@ public final class TokenRepository {
 
     /** Every token, by name (never the token: only its hash is held). */
     public List<TokenInfo> list() {
-        return db.select(API_TOKEN.NAME, API_TOKEN.CREATED_AT, API_TOKEN.LAST_USED_AT, API_TOKEN.REVOKED_AT)
+        return db.select(API_TOKEN.NAME, API_TOKEN.SCOPE, API_TOKEN.CREATED_AT, API_TOKEN.LAST_USED_AT, API_TOKEN.REVOKED_AT)
                 .from(API_TOKEN).orderBy(API_TOKEN.NAME)
-                .fetch(row -> new TokenInfo(row.value1(), row.value2(), row.value3(), row.value4()));
+                .fetch(row -> new TokenInfo(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
     }
 
-    /** A token's name and when it was created, last used and revoked (null: not yet). */
-    public record TokenInfo(String name, long createdAt, Long lastUsedAt, Long revokedAt) {}
+    /** A token's name, scope, and when it was created, last used and revoked (null: not yet). */
+    public record TokenInfo(String name, String scope, long createdAt, Long lastUsedAt, Long revokedAt) {}
 
     public boolean revoke(String name, long now) {
         return db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, now)

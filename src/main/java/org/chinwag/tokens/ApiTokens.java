@@ -27,12 +27,12 @@ public final class ApiTokens {
     }
 
     /**
-     * A new token named {@code name}, returned: the only time it is ever visible.
+     * A new token named {@code name} with {@code scope}, returned: the only time it is ever visible.
      *
      * @throws IllegalArgumentException when a token of that name already exists
      */
-    public String create(String name) {
-        return database.write(tx -> new TokenRepository(tx).create(name, clock.millis()));
+    public String create(String name, Scope scope) {
+        return database.write(tx -> new TokenRepository(tx).create(name, scope.id(), clock.millis()));
     }
 
     /** Revokes the named token; false when there is no live token of that name. */
@@ -43,11 +43,12 @@ public final class ApiTokens {
     /** Every token ever created, live or revoked, by name; never the tokens themselves. */
     public List<Token> list() {
         return new TokenRepository(database.dsl()).list().stream()
-                .map(t -> new Token(t.name(), t.createdAt(), t.lastUsedAt(), t.revokedAt())).toList();
+                .map(t -> new Token(t.name(), Scope.of(t.scope()).orElse(Scope.READ), t.createdAt(), t.lastUsedAt(),
+                        t.revokedAt())).toList();
     }
 
-    /** The name of the live token {@code token} is, if it is one; records that it was used. */
-    public Optional<String> authenticate(String token) {
+    /** The live token {@code token} is, if it is one (its name and scope); records that it was used. */
+    public Optional<Caller> authenticate(String token) {
         Optional<LiveToken> live = new TokenRepository(database.dsl()).verify(token);
         live.ifPresent(t -> {
             long now = clock.millis();
@@ -57,9 +58,13 @@ public final class ApiTokens {
                 database.write(tx -> new TokenRepository(tx).markUsed(t.name(), now, granularity));
             }
         });
-        return live.map(LiveToken::name);
+        // a scope this version does not know grants no more than reading
+        return live.map(t -> new Caller(t.name(), Scope.of(t.scope()).orElse(Scope.READ)));
     }
 
-    /** A token as staff may see it: its name and when it was made, last used and revoked (null: not yet), epoch ms. */
-    public record Token(String name, long createdAt, Long lastUsedAt, Long revokedAt) {}
+    /** Who an API request comes from: the token's name, and what it may do. */
+    public record Caller(String name, Scope scope) {}
+
+    /** A token as staff may see it: its name, scope and when it was made, last used and revoked (null: not yet), epoch ms. */
+    public record Token(String name, Scope scope, long createdAt, Long lastUsedAt, Long revokedAt) {}
 }

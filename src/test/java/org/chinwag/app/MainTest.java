@@ -128,6 +128,64 @@ class MainTest {
     }
 
     @Test
+    void tokensAreReadOnlyUnlessMadeWithWriteScope() throws Exception {
+        String reader = run("token", "create", "--name", "reader").out().strip();
+        Run writerMade = run("token", "create", "--name", "writer", "--scope", "write");
+        assertTrue(writerMade.err().contains("scope write"), writerMade.err());
+        String writer = writerMade.out().strip();
+        assertEquals(2, run("token", "create", "--name", "other", "--scope", "admin").code());
+        try (RunningService service = RunningService.start(dir, Map.of())) {
+            assertEquals(200, service.get("/api/replies", reader).statusCode());
+            var readOnly = service.put("/api/replies/1/themes", "{\"themes\": []}", Map.of("Authorization", "Bearer " + reader));
+            assertEquals(403, readOnly.statusCode(), readOnly.body());
+            assertTrue(readOnly.body().contains("--scope write"), readOnly.body());
+            assertEquals(404, service.put("/api/replies/1/themes", "{\"themes\": []}",
+                    Map.of("Authorization", "Bearer " + writer)).statusCode(), "allowed, and there is no reply 1");
+        }
+    }
+
+    @Test
+    void userCommandsAddListResetAndDisableStaffAccounts() throws Exception {
+        Run none = run("user", "list");
+        assertEquals(0, none.code());
+        assertTrue(none.err().contains("user add --email E --role admin"), none.err());
+        assertEquals(2, run("user", "add", "--email", "admin@example.gov.uk").code(), "a role is needed");
+        assertEquals(2, run("user", "add", "--email", "admin@example.gov.uk", "--role", "boss").code());
+        assertEquals(2, run("user", "frobnicate").code());
+        Run weak = runWithInput("short\n", "user", "add", "--email", "admin@example.gov.uk", "--role", "admin");
+        assertEquals(1, weak.code());
+        assertTrue(weak.err().contains("at least 12 characters"), weak.err());
+        Run noPassword = runWithInput("", "user", "add", "--email", "admin@example.gov.uk", "--role", "admin");
+        assertEquals(1, noPassword.code());
+        assertTrue(noPassword.err().contains("no password"), noPassword.err());
+
+        Run added = runWithInput("first staff passphrase\n", "user", "add", "--email", "Admin@Example.gov.uk", "--role", "admin");
+        assertEquals(0, added.code(), added.err());
+        assertFalse(added.out().contains("passphrase") || added.err().contains("passphrase"), "the password is never printed");
+        assertEquals(1, runWithInput("first staff passphrase\n", "user", "add", "--email", "admin@example.gov.uk",
+                "--role", "analyst").code(), "one account per email");
+        assertEquals(0, runWithInput("reader passphrase!!\n", "user", "add", "--email", "ana@example.gov.uk", "--role",
+                "analyst").code());
+        Run listed = run("user", "list");
+        assertTrue(listed.out().contains("admin@example.gov.uk\tadmin\tactive"), listed.out());
+        assertTrue(listed.out().contains("ana@example.gov.uk\tanalyst\tactive"), listed.out());
+
+        Run lastAdmin = run("user", "disable", "--email", "admin@example.gov.uk");
+        assertEquals(1, lastAdmin.code());
+        assertTrue(lastAdmin.err().contains("only active admin"), lastAdmin.err());
+        assertEquals(0, runWithInput("a brand new passphrase\n", "user", "reset-password", "--email", "ana@example.gov.uk").code());
+        assertEquals(1, runWithInput("a brand new passphrase\n", "user", "reset-password", "--email", "nobody@example.gov.uk").code());
+        try (RunningService service = RunningService.start(dir, Map.of())) {
+            assertEquals(401, service.staffClient().signIn("ana@example.gov.uk", "reader passphrase!!").statusCode());
+            service.staffClient().signedIn("ana@example.gov.uk", "a brand new passphrase");
+            service.staffClient().signedIn("admin@example.gov.uk", "first staff passphrase");
+        }
+        assertEquals(0, run("user", "disable", "--email", "ana@example.gov.uk").code());
+        assertEquals(1, run("user", "disable", "--email", "nobody@example.gov.uk").code());
+        assertTrue(run("user", "list").out().contains("ana@example.gov.uk\tanalyst\tdisabled"));
+    }
+
+    @Test
     void participantShowAndForgetActOnTheReferenceTheResidentWasGiven() throws Exception {
         String pseudonym;
         try (RunningService service = RunningService.start(dir, Map.of())) {

@@ -49,6 +49,7 @@ class LayeringTest {
                 new Rule("http", List.of("org.chinwag.store"), null),
                 // capability services: storage through the repositories' own records, no web framework, no adapters
                 service("participants"), service("replies"), service("flags"), service("tokens"), service("webchat"),
+                service("accounts"),
                 // the message path works in own records too, on the repositories' transaction handle
                 new Rule("messages", List.of("org.chinwag.store.schema", "io.javalin", "org.chinwag.http",
                         "org.chinwag.channel", "org.chinwag.app"), null),

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * A corpus of bad input thrown at every route the service has (listed from the Javalin app, so a
  * new route is covered without editing this test): bad charsets, broken and wrongly typed JSON,
  * huge and overflowing numbers and instants, empty and oversized bodies, odd path parameters and
- * methods. Nothing may answer 5xx; every 4xx must be a JSON error with a message.
+ * methods. Nothing may answer 5xx; every 4xx must be a JSON error with a message (on the staff
+ * pages, a page saying what is wrong).
  */
 class BadInputTest {
 
@@ -108,6 +109,12 @@ class BadInputTest {
         String described = method + " " + abbreviated(path) + " [" + what + "] -> " + status + " " + abbreviated(response.body());
         if (status >= 500) {
             failures.add(described);
+        } else if (status >= 400 && !method.equals("HEAD") && Access.isPage(path.split("\\?", 2)[0])) {
+            // staff pages answer with a page in the staff layout that says what is wrong, except
+            // where Jetty could not read the request at all (so knows no path) and closes the connection
+            boolean page = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+            boolean unread = isJson(response) && response.headers().firstValue("Connection").orElse("").equals("close");
+            if (!unread && (!page || !response.body().contains("govuk-heading-l"))) failures.add(described + " (not an error page)");
         } else if (status >= 400 && !method.equals("HEAD")) {
             if (!isJson(response)) {
                 failures.add(described + " (not a JSON error)");

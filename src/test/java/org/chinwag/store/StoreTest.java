@@ -174,14 +174,14 @@ class StoreTest {
 
     @Test
     void tokensAreStoredHashedAndCanBeRevoked() {
-        String token = db.write(tx -> new TokenRepository(tx).create("dashboard", 1));
+        String token = db.write(tx -> new TokenRepository(tx).create("dashboard", "read", 1));
         assertTrue(token.startsWith("cw_") && token.length() > 40);
         var tokens = new TokenRepository(db.dsl());
         assertEquals("dashboard", tokens.verify(token).orElseThrow().name());
         assertTrue(tokens.verify(token + "x").isEmpty());
         String stored = db.dsl().fetchValue("select token_hash from api_token").toString();
         assertFalse(stored.contains(token));
-        assertThrows(IllegalArgumentException.class, () -> db.write(tx -> new TokenRepository(tx).create("dashboard", 2)));
+        assertThrows(IllegalArgumentException.class, () -> db.write(tx -> new TokenRepository(tx).create("dashboard", "read", 2)));
         boolean revoked = db.write(tx -> new TokenRepository(tx).revoke("dashboard", 3));
         assertTrue(revoked);
         assertTrue(tokens.verify(token).isEmpty());

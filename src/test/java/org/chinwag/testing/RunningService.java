@@ -18,7 +18,10 @@ import org.chinwag.conversation.Inbound;
 import org.chinwag.messages.CampaignAnalyzer;
 import org.chinwag.messages.ChannelMessage;
 import org.chinwag.app.Settings;
+import org.chinwag.accounts.Accounts;
+import org.chinwag.accounts.Role;
 import org.chinwag.store.TokenRepository;
+import org.chinwag.tokens.Scope;
 
 /**
  * The whole service as {@code serve} runs it, on a free loopback port with its own SQLite file.
@@ -99,9 +102,30 @@ public final class RunningService implements AutoCloseable {
         return "http://127.0.0.1:" + service.port() + path;
     }
 
-    /** Creates an API token in this service's database. */
+    /** Creates an API token in this service's database, with write scope (it may do everything the API does). */
     public String createToken(String name) {
-        return service.database().write(tx -> new TokenRepository(tx).create(name, System.currentTimeMillis()));
+        return createToken(name, Scope.WRITE);
+    }
+
+    /** Creates an API token with this scope. */
+    public String createToken(String name, Scope scope) {
+        return service.database().write(tx -> new TokenRepository(tx).create(name, scope.id(), System.currentTimeMillis()));
+    }
+
+    /** The staff accounts of this service's database, on the service's clock. */
+    public Accounts accounts() {
+        return new Accounts(service.database(), clock);
+    }
+
+    /** Adds a staff account (as {@code user add} does) and returns a browser-like client not yet signed in. */
+    public StaffClient staff(String email, Role role, String password) {
+        accounts().add(email, role, password, null);
+        return staffClient();
+    }
+
+    /** A browser-like client of this service, not signed in. */
+    public StaffClient staffClient() {
+        return new StaffClient(this);
     }
 
     /** A Telegram resident's events straight into the inbox (no Bot API), each with a new update id. */

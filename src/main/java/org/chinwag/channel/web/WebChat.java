@@ -136,20 +136,9 @@ public final class WebChat implements HttpServer.RouteSet {
         }
     }
 
-    /**
-     * The resident's address. Behind the reverse proxy on this machine (deploy/nginx-chinwag.conf)
-     * every request comes from loopback, so the last X-Forwarded-For entry, the one the proxy added,
-     * is used; from anywhere else the header could be forged and is ignored.
-     */
+    /** The resident's address (behind the local proxy, the one it forwarded). */
     static String clientAddress(Context ctx) {
-        String direct = ctx.ip();
-        String forwarded = ctx.header("X-Forwarded-For");
-        boolean viaLocalProxy = direct.equals("127.0.0.1") || direct.equals("::1") || direct.equals("0:0:0:0:0:0:0:1");
-        if (viaLocalProxy && forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].strip();
-        }
-        return direct;
+        return org.chinwag.http.HttpServer.clientAddress(ctx);
     }
 
     /** The request's session, or 401 with a message the page can act on. */

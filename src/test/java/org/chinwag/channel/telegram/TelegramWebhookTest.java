@@ -145,7 +145,8 @@ class TelegramWebhookTest {
             if (update.getUpdateId() == 2) throw new IllegalStateException("write failed", new java.sql.SQLException("disk full"));
             handled.add(update.getUpdateId());
         });
-        io.javalin.Javalin server = org.chinwag.http.HttpServer.create(() -> true, false, List.of(route)).start(0);
+        io.javalin.Javalin server = org.chinwag.http.HttpServer.create(() -> true, false, List.of(route),
+                new org.chinwag.http.Gatekeeper(null, null, false)).start(0);
         try {
             String url = "http://127.0.0.1:" + server.port() + TelegramWebhook.PATH;
             List<Integer> broken = new java.util.ArrayList<>();

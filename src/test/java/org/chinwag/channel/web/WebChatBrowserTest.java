@@ -7,33 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.chinwag.testing.ChinwagHarness;
+import org.chinwag.testing.Chromium;
 import org.chinwag.testing.RunningService;
 import org.chinwag.testing.TestScript;
 import org.chinwag.testing.WebChatClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,43 +33,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebChatBrowserTest {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    /** Generous: a slow CI machine must not make this flaky. Nothing here asserts how long things take. */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     /** Started once the browser is known to be there. */
     @RegisterExtension final ChinwagHarness chinwag = ChinwagHarness.web().startLater().build();
-    @TempDir Path profile;
+    @RegisterExtension final Chromium chromium = new Chromium(390, 844);
     RunningService service;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void start() {
-        // .ci/run installs the browser and sets CHINWAG_REQUIRE_BROWSER: there a missing browser fails
-        // the build rather than quietly skipping the test
-        String missing = "/usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)";
-        if (System.getenv("CHINWAG_REQUIRE_BROWSER") != null) {
-            org.junit.jupiter.api.Assertions.assertTrue(CHROMEDRIVER.canExecute(), missing);
-        }
-        Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "Skipping the browser test: " + missing);
         service = chinwag.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=390,844");
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
-        wait = new WebDriverWait(browser, PATIENCE);
-        wait.pollingEvery(Duration.ofMillis(100));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) browser.quit();
+        browser = chromium.browser();
+        wait = chromium.await();
     }
 
     @Test
@@ -416,18 +380,8 @@ class WebChatBrowserTest {
                 + " return r.top >= m.top - 0.5 && r.bottom <= m.bottom + 0.5 && r.bottom <= window.innerHeight; });"));
     }
 
-    /** Runs axe-core (from npm, see src/test/browser) in the page; serious and critical findings fail. */
     private void assertNoSeriousAxeViolations(String when) throws Exception {
-        Path axe = Path.of("src/test/browser/node_modules/axe-core/axe.min.js");
-        if (System.getenv("CHINWAG_REQUIRE_BROWSER") != null) assertTrue(Files.exists(axe), "run: npm ci --prefix src/test/browser");
-        Assumptions.assumeTrue(Files.exists(axe), "axe-core not installed: npm ci --prefix src/test/browser");
-        js(Files.readString(axe));
-        Object found = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + ".map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); },"
-                + " function (e) { done(['axe failed: ' + e]); });");
-        assertEquals(List.of(), found, when);
+        Chromium.assertNoSeriousAxeViolations(browser, when);
     }
 
     private Object js(String script) {
@@ -495,9 +449,6 @@ class WebChatBrowserTest {
             last[0] = now;
             return settled;
         });
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 }
