@@ -54,6 +54,10 @@ class RiskDetectorTest {
             MEDICAL_EMERGENCY | URGENT | my dad has collapsed and isn't breathing
             MEDICAL_EMERGENCY | URGENT | I think my mum is having a stroke, her face is drooping
             MEDICAL_EMERGENCY | URGENT | my toddler just swallowed some of my tablets
+            SUICIDE           | URGENT | no dont text me after today, I won't be around much longer
+            SUICIDE           | URGENT | one day at a time they say. well I've picked my last day
+            SELF_HARM         | URGENT | I didn't mean the cuts were old. they're from last night
+            MEDICAL_EMERGENCY | URGENT | sorry to stop the survey but my neighbour is on the floor with foam at his mouth
             """)
     void catchesDisclosures(RiskCategory category, RiskLevel level, String text) {
         RiskAssessment a = detector.assess(text);
@@ -126,6 +130,12 @@ class RiskDetectorTest {
         "What I'd ask for is better support for people after a suicide attempt",
         "I volunteer at a food bank and many of our clients have been through domestic abuse, they need more help",
         "my mate used to self harm at school and waited a year for counselling",
+        // round 9: school staff and carers on their work, road safety, survivors
+        "we need a zebra crossing by the primary before a child gets hit",
+        "as a school nurse I see a lot of self harm in year 10, we need more counsellors",
+        "the college should do more for students who self harm",
+        "more training for dinner staff on spotting child neglect please",
+        "domestic abuse survivor, now a peer mentor, and the drop in needs funding",
     })
     void pastOtherPeopleAndTopicsAreNotDisclosures(String text) {
         RiskAssessment a = detector.assess(text);
