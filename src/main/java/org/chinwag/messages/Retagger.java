@@ -2,7 +2,7 @@ package org.chinwag.messages;
 
 import java.time.Clock;
 import java.util.List;
-import org.chinwag.replies.TagSource;
+import org.chinwag.store.TagSource;
 import org.chinwag.store.Database;
 import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.ReplyRepository.ReplyText;

@@ -2,6 +2,7 @@ package org.chinwag.participants;
 
 import java.util.List;
 import java.util.Optional;
+import org.chinwag.store.Consent;
 import org.chinwag.store.Database;
 import org.chinwag.store.Participant;
 import org.chinwag.store.ParticipantRepository;

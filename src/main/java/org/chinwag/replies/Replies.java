@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.chinwag.privacy.Redactor;
 import org.chinwag.store.Database;
-import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.ReplyRepository.ReplyFilter;
 import org.chinwag.store.ReplyRepository.ReplyView;
+import org.chinwag.store.ReplyRepository;
 import org.chinwag.store.TagRepository;
+import org.chinwag.store.TagSource;
 
 /**
  * Residents' replies as staff and integrations read them (participants only by pseudonym, contact

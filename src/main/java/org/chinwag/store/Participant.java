@@ -1,6 +1,5 @@
 package org.chinwag.store;
 
-import org.chinwag.participants.Consent;
 
 /**
  * One person on one channel, as the rest of the service reads them: staff see only the pseudonym.

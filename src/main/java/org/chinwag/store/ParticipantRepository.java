@@ -4,7 +4,6 @@ import static org.chinwag.store.schema.Tables.PARTICIPANT;
 
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.chinwag.participants.Consent;
 import org.chinwag.store.schema.tables.records.ParticipantRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;

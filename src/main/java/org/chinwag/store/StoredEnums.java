@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.chinwag.participants.Consent;
-import org.chinwag.replies.TagSource;
 import org.jooq.Converter;
 
 /**

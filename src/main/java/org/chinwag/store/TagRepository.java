@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.chinwag.store.schema.tables.records.ReplyTagRecord;
-import org.chinwag.replies.TagSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.chinwag.replies.TagSource;
+import org.chinwag.store.TagSource;
 import org.chinwag.testing.TestDatabase;
 import org.chinwag.store.ConversationRepository.StoredState;
 import org.junit.jupiter.api.AfterEach;

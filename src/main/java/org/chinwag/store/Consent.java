@@ -1,4 +1,4 @@
-package org.chinwag.participants;
+package org.chinwag.store;
 
 /**
  * Whether a participant agreed to take part: {@link #NONE} until the consent question is answered.

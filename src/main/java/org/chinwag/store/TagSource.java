@@ -1,4 +1,4 @@
-package org.chinwag.replies;
+package org.chinwag.store;
 
 /**
  * Who said what a reply is about: the theme {@link #MODEL}, the {@link #PARTICIPANT} confirming their
