@@ -77,7 +77,9 @@ public final class Service implements AutoCloseable {
             List<AutoCloseable> background = new ArrayList<>();
             // web chat: the browser reads replies from the transcript, so its sender only marks them sent
             senders.add(new WebSender());
-            Optional<TelegramChannel> telegram = TelegramChannel.fromSettings(settings);
+            Optional<TelegramChannel> telegram = settings.telegramToken().map(token -> new TelegramChannel(new TelegramChannel.Config(
+                    token, settings.telegramApiUrl(), settings.telegramMode() == Settings.TelegramMode.WEBHOOK,
+                    settings.telegramWebhookSecret(), settings.publicUrl())));
             telegram.ifPresent(t -> senders.add(t.sender()));
             Outbox outbox = new Outbox(database, clock, senders);
             Inbox inbox = new Inbox(database, engine, analyzer, clock, settings.campaignId(), outbox::wake);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.chinwag.app.Settings;
 import org.chinwag.http.HttpServer;
 import org.chinwag.lease.Lease;
 import org.chinwag.messages.Inbox;
@@ -26,7 +25,13 @@ public final class TelegramChannel implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
-    private final Settings settings;
+    /**
+     * What the channel needs from the service's settings: the bot's token and the Bot API's address,
+     * webhook mode (else long polling) with its secret, and the public address a webhook is registered at.
+     */
+    public record Config(String token, URI apiUrl, boolean webhook, Optional<String> webhookSecret, Optional<URI> publicUrl) {}
+
+    private final Config config;
     private final TelegramSender sender;
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "chinwag-telegram-connect");
@@ -37,14 +42,9 @@ public final class TelegramChannel implements AutoCloseable {
     private TelegramPolling polling;
     private volatile boolean closed;
 
-    private TelegramChannel(Settings settings) {
-        this.settings = settings;
-        this.sender = new TelegramSender(settings.telegramToken().orElseThrow(), settings.telegramApiUrl());
-    }
-
-    /** The channel when a bot token is set, else empty. */
-    public static Optional<TelegramChannel> fromSettings(Settings settings) {
-        return settings.telegramToken().map(token -> new TelegramChannel(settings));
+    public TelegramChannel(Config config) {
+        this.config = config;
+        this.sender = new TelegramSender(config.token(), config.apiUrl());
     }
 
     public TelegramSender sender() {
@@ -57,13 +57,13 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     private boolean webhookMode() {
-        return settings.telegramMode() == Settings.TelegramMode.WEBHOOK;
+        return config.webhook();
     }
 
     /** The webhook route in webhook mode; no routes at all in polling mode. */
     public HttpServer.RouteSet webhookRoutes() {
         if (!webhookMode()) return routes -> {};
-        return new TelegramWebhook(settings.telegramWebhookSecret().orElseThrow(), handler::handle);
+        return new TelegramWebhook(config.webhookSecret().orElseThrow(), handler::handle);
     }
 
     /**
@@ -74,14 +74,14 @@ public final class TelegramChannel implements AutoCloseable {
      */
     public void start(Lease pollingLease) {
         if (webhookMode()) {
-            Optional<URI> publicUrl = settings.publicUrl();
+            Optional<URI> publicUrl = config.publicUrl();
             if (publicUrl.isEmpty()) {
                 log.info("telegram webhook mode without CHINWAG_PUBLIC_URL: register the webhook yourself");
                 return;
             }
             String url = publicUrl.get().toString().replaceAll("/+$", "") + TelegramWebhook.PATH;
             keepTrying("register the telegram webhook", FIRST_RETRY, () ->
-                    sender.setWebhook(url, settings.telegramWebhookSecret().orElseThrow()));
+                    sender.setWebhook(url, config.webhookSecret().orElseThrow()));
         } else {
             this.pollingLease = pollingLease;
             // often enough to retry a failed start soon and to renew well before the lease runs out
@@ -113,7 +113,7 @@ public final class TelegramChannel implements AutoCloseable {
             return;
         }
         if (polling != null || System.currentTimeMillis() < nextStartAt) return;
-        TelegramPolling starting = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(settings.telegramApiUrl()),
+        TelegramPolling starting = new TelegramPolling(sender.token(), TelegramSender.telegramUrl(config.apiUrl()),
                 handler::handle);
         try {
             starting.start();
