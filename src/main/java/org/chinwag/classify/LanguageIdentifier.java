@@ -48,19 +48,20 @@ public final class LanguageIdentifier {
     /** The language and whether the evidence was strong (script, or several marker words). */
     public record Result(String language, boolean confident) {}
 
-    private final Map<String, Markers> markers;
     /** The languages in the order given: a tie goes to the one listed first, the same in every run. */
     private final String[] codes;
     /** For each marker word and letter, the languages (indexes into {@link #codes}) it is a marker of: one lookup per word. */
     private final Map<String, int[]> languagesByWord = new HashMap<>();
     private final Map<Integer, int[]> languagesByLetter = new HashMap<>();
+    /** Letters only Sorani uses (ڕ ڵ ۆ ێ): one settles an Arabic-script text. */
+    private final Set<Integer> soraniLetters;
 
+    /** @param markers each language's markers, in the order ties are settled by (a LinkedHashMap, not Map.copyOf, whose order changes from run to run) */
     LanguageIdentifier(Map<String, Markers> markers) {
-        // (Map.copyOf would iterate in an order that changes from one run to the next)
-        this.markers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(markers));
-        this.codes = this.markers.keySet().toArray(String[]::new);
+        this.codes = markers.keySet().toArray(String[]::new);
+        this.soraniLetters = markers.containsKey("ckb") ? markers.get("ckb").letters() : Set.of();
         int i = 0;
-        for (Markers m : this.markers.values()) {
+        for (Markers m : markers.values()) {
             for (String w : m.words()) languagesByWord.merge(w, new int[] {i}, LanguageIdentifier::concat);
             for (int letter : m.letters()) languagesByLetter.merge(letter, new int[] {i}, LanguageIdentifier::concat);
             i++;
@@ -137,8 +138,7 @@ public final class LanguageIdentifier {
 
     private String arabicScript(String text) {
         // a Kurdish-only letter (ڕ ڵ ۆ ێ) settles it; otherwise marker words, then OpenNLP
-        Markers sorani = markers.get("ckb");
-        if (sorani != null && text.codePoints().anyMatch(sorani.letters()::contains)) return "ckb";
+        if (text.codePoints().anyMatch(soraniLetters::contains)) return "ckb";
         return best(text, 2)
                 .orElseGet(() -> openNlp(text, ARABIC_SCRIPT_LANGUAGES));
     }

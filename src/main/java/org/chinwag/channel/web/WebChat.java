@@ -79,7 +79,7 @@ public final class WebChat implements HttpServer.RouteSet {
 
     /** A new resident: a new session secret (see {@link WebChatSessions#open}). */
     private void newSession(Context ctx) {
-        limit(ctx, newChats, clientAddress(ctx), "Too many new chats from your network just now.");
+        limit(ctx, newChats, HttpServer.clientAddress(ctx), "Too many new chats from your network just now.");
         String secret = WebSession.newSecret();
         sessions.open(secret, language(ctx.header("Accept-Language")));
         noStore(ctx).status(201).json(Map.of("session", secret));
@@ -134,11 +134,6 @@ public final class WebChat implements HttpServer.RouteSet {
             ctx.header("Retry-After", String.valueOf(wait));
             throw new HttpResponseException(429, why + " Please wait " + wait + " seconds and try again.", Map.of());
         }
-    }
-
-    /** The resident's address (behind the local proxy, the one it forwarded). */
-    static String clientAddress(Context ctx) {
-        return org.chinwag.http.HttpServer.clientAddress(ctx);
     }
 
     /** The request's session, or 401 with a message the page can act on. */
